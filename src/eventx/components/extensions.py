@@ -1,0 +1,28 @@
+"""The ``Doc``/``Span`` extension attributes eventx reads and writes.
+
+- ``doc._.events``: list of events (set by ``eventx_events``)
+- ``doc._.published``: ``date | None`` to resolve relative dates against (set by the caller)
+- ``doc._.main_company``: the ``Company`` the text is mostly about (set by ``eventx_companies``)
+- ``span._.value``: the ``Company`` / ``Money`` / ``Horizon`` / ``Percent`` / ``date`` of a span
+  in ``doc.spans["companies" | "money" | "horizons" | "percent" | "dates"]``
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+SPAN_KEYS = ("companies", "money", "percent", "horizons", "dates")
+
+
+def register_extensions() -> None:
+    """Register the extensions once (idempotent)."""
+    if not Doc.has_extension("events"):
+        Doc.set_extension("events", default=None)
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", default=None)
+    if not Doc.has_extension("main_company"):
+        Doc.set_extension("main_company", default=None)
+    if not Doc.has_extension("explanations"):
+        Doc.set_extension("explanations", default=None)
+    if not Span.has_extension("value"):
+        Span.set_extension("value", default=None)

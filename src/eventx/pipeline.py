@@ -1,0 +1,68 @@
+"""Build and cache one spaCy ``Language`` per (language, model).
+
+The default pipeline is ``spacy.blank(lang)`` plus eventx's own components; no statistical
+model is needed. ``load(lang, model="de_core_news_sm")`` puts the same components on an
+installed spaCy pipeline instead.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import spacy
+from spacy.language import Language
+
+from .errors import UnsupportedLanguageError
+from .lang import SUPPORTED
+
+__all__ = ["COMPONENTS", "load", "build"]
+
+#: eventx components in pipeline order
+COMPONENTS: tuple[str, ...] = (
+    "eventx_sentences",
+    "eventx_amounts",
+    "eventx_companies",
+    "eventx_events",
+)
+
+_CACHE: dict[tuple[str, str | None], Language] = {}
+_LOCK = threading.Lock()
+
+
+def check_lang(lang: object) -> str:
+    """Return ``lang`` if supported, else raise ``UnsupportedLanguageError``."""
+    if lang not in SUPPORTED:
+        raise UnsupportedLanguageError(lang, SUPPORTED)
+    return lang  # type: ignore[return-value]
+
+
+def build(lang: str, model: str | None = None) -> Language:
+    """A new pipeline for ``lang`` (uncached)."""
+    from . import components  # noqa: F401  (registers the factories)
+
+    lang = check_lang(lang)
+    if model is None:
+        nlp = spacy.blank(lang)
+    else:
+        nlp = spacy.load(model)
+        if nlp.lang != lang:
+            raise ValueError(f"model {model!r} is for {nlp.lang!r}, not {lang!r}")
+    first = nlp.pipe_names[0] if nlp.pipe_names else None
+    for name in COMPONENTS:
+        if name == "eventx_sentences" and first is not None:
+            nlp.add_pipe(name, before=first)
+        else:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def load(lang: str, model: str | None = None) -> Language:
+    """The cached pipeline for ``lang`` (built on first use, then reused)."""
+    key = (check_lang(lang), model)
+    nlp = _CACHE.get(key)
+    if nlp is None:
+        with _LOCK:
+            nlp = _CACHE.get(key)
+            if nlp is None:
+                nlp = _CACHE[key] = build(lang, model)
+    return nlp
