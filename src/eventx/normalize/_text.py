@@ -8,7 +8,20 @@ from collections.abc import Iterable
 from ..errors import UnsupportedLanguageError
 from ..lang import SUPPORTED
 
-__all__ = ["alternation", "check_lang", "key", "LETTER_AFTER", "LETTER_BEFORE", "SOFT"]
+__all__ = [
+    "CACHE_SIZE",
+    "LETTER_AFTER",
+    "LETTER_BEFORE",
+    "SOFT",
+    "alternation",
+    "check_lang",
+    "check_text",
+    "key",
+    "strip_soft",
+]
+
+#: results of the public parse functions kept per function (the values are immutable)
+CACHE_SIZE = 8192
 
 #: not followed / preceded by a letter or digit (a word boundary that also works after "Mio.")
 LETTER_AFTER = r"(?![^\W_])"
@@ -25,6 +38,13 @@ def check_lang(lang: object) -> str:
     if lang not in SUPPORTED:
         raise UnsupportedLanguageError(lang, SUPPORTED)
     return lang  # type: ignore[return-value]
+
+
+def check_text(text: object) -> str:
+    """Return ``text`` if it is a ``str``; otherwise raise ``TypeError`` naming its type."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
+    return text
 
 
 def strip_soft(text: str) -> str:

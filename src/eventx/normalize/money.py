@@ -51,7 +51,16 @@ from typing import NamedTuple
 
 from ..lang import data
 from ..schema import Money
-from ._text import LETTER_AFTER, LETTER_BEFORE, alternation, check_lang, key, strip_soft
+from ._text import (
+    CACHE_SIZE,
+    LETTER_AFTER,
+    LETTER_BEFORE,
+    alternation,
+    check_lang,
+    check_text,
+    key,
+    strip_soft,
+)
 from .currencies import SYMBOLS, codes
 from .numbers import DIGITS, Lexicon, clean, lexicon
 from .scan import Vocab, first_token, tokens
@@ -99,7 +108,8 @@ def _grammar(lang: str) -> _Grammar:
     d = data(lang, "money")
     words = {key(k): v for k, v in d.get("currencies", {}).items()}
     subunits = {key(k): (v[0], int(v[1])) for k, v in d.get("subunits", {}).items()}
-    word_rx = _ci(rf"{LETTER_BEFORE}{alternation(list(words) + list(subunits))}{LETTER_AFTER}")
+    # not preceded by a letter, but may follow digits directly ("25p", "5Euro")
+    word_rx = _ci(rf"(?<![^\W\d_]){alternation(list(words) + list(subunits))}{LETTER_AFTER}")
 
     def pre(name: str) -> str:
         return rf"(?:(?P<{name}>{_SYMBOL_RX}|{_CODE_RX})\s*)"
@@ -312,9 +322,21 @@ def parse_money(text: str, lang: str = "de") -> Money | None:
 
     "2,04 Milliarden Dollar" -> Money(value=2040000000, currency="USD");
     "Hunderte Milliarden Dollar" -> approximate, low 100 bn, high 999 bn.
-    See the module docstring for the conventions.
+    See the module docstring for the conventions. Results are cached.
     """
-    for amount in iter_amounts(strip_soft(text), lang):
+    return _parse_money(check_text(text), lang)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse_money(text: str, lang: str) -> Money | None:
+    text = strip_soft(text)
+    g = _grammar(lang)
+    # most inputs are the amount itself: try where the text starts before scanning it
+    first = len(text) - len(text.lstrip())
+    m = g.rx.match(text, first)
+    if m is not None and (found := _money(m, g)) is not None:
+        return found[1]
+    for amount in iter_amounts(text, lang, [at for at in scan(text, lang).money if at != first]):
         return amount.money
     return None
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from ..lang import data
-from ._text import LETTER_AFTER, LETTER_BEFORE, alternation, check_lang, key, strip_soft
+from ._text import LETTER_AFTER, LETTER_BEFORE, alternation, check_lang, check_text, key, strip_soft
 
 __all__ = ["DIGITS", "Lexicon", "lexicon", "parse_count", "parse_number"]
 
@@ -187,8 +187,11 @@ def digits_value(text: str, decimal: str = ".", scaled: bool = False) -> Decimal
         if last_c not in ".," or any(c == last_c for _, c in seps[:-1]):
             return None
         point = last_i
-    elif last_c in _SPACE_SEPS or len(seps) > 1:
+    elif last_c in _SPACE_SEPS:
         point = None
+    elif len(seps) > 1:
+        # "1.234.567": groups; "1.234.5": the last mark is a decimal one
+        point = None if len(text) - last_i - 1 == 3 else last_i
     else:
         frac = text[last_i + 1 :]
         whole = text[:last_i]
@@ -259,7 +262,7 @@ def parse_number(text: str, lang: str = "de") -> Decimal | None:
 
     ``text`` must be the number alone (digits or words, optionally with a multiplier).
     """
-    text = strip_soft(text)
+    text = strip_soft(check_text(text))
     found = _number_at(text, lang)
     if found is None or text[found[0].end() :].strip():
         return None
@@ -279,7 +282,7 @@ def parse_count(text: str, lang: str = "de") -> int | None:
     and may go on with what is counted. None when the number is an amount of money or a
     percentage, is not whole, or is a bare year ("2025" alone).
     """
-    text = strip_soft(text)
+    text = strip_soft(check_text(text))
     start = _approx_rx(lang).match(text).end()  # type: ignore[union-attr]  # always matches
     found = _number_at(text[start:], lang)
     if found is None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..schema import Percent
-from ._text import check_lang, strip_soft
+from ._text import CACHE_SIZE, check_lang, check_text, strip_soft
 from ..lang import data
 from .numbers import DIGITS, clean, lexicon
 from .scan import Vocab, first_token, tokens
@@ -63,11 +63,20 @@ def iter_percents(
 
 def parse_percent(text: str, lang: str = "de") -> Percent | None:
     """The first percentage in ``text`` ("12,5 %" -> ``Percent(value=Decimal("12.5"))``),
-    or None when there is none (percentage points and basis points are not percentages)."""
-    for _, _, percent in iter_percents(strip_soft(text), lang):
+    or None when there is none (percentage points and basis points are not percentages).
+    Results are cached."""
+    return _parse_percent(check_text(text), lang)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse_percent(text: str, lang: str) -> Percent | None:
+    text = strip_soft(text)
+    # most inputs are the percentage itself: try where the text starts before scanning it
+    for _, _, percent in iter_percents(text, lang, [len(text) - len(text.lstrip())]):
+        return percent
+    for _, _, percent in iter_percents(text, lang):
         return percent
     return None
-
 
 
 _SIGNS = ("-", "−", "–", "+")

@@ -62,6 +62,10 @@ class Vocab(NamedTuple):
     words: Callable[[str], bool] | None = None
     #: a test for case-sensitive tokens that always begin an expression ("EUR"), or None
     exact: Callable[[str], bool] | None = None
+    #: tokens to look past when checking what follows a lead ("the", "des": "by the end")
+    skips: frozenset[str] = frozenset()
+    #: a test for the numbers that can begin an expression, or None for all of them
+    digits: Callable[[str], bool] | None = None
 
 
 class Starts(NamedTuple):
@@ -88,9 +92,13 @@ def _classes(lang: str) -> dict[str, int]:
 
 
 def _classify(token: str, lang: str) -> int:
-    """Bits 0-3: starts of each kind; 4-7: leads; 8-11: follows."""
+    """Bits 0-3: starts of each kind; 4-7: leads; 8-11: follows; 12-15: skips."""
     if token[0].isdigit():
-        return 0xF | 0xF << 8
+        bits = 0xF << 8
+        for i, v in enumerate(_vocabs(lang)):
+            if v.digits is None or v.digits(token):
+                bits |= 1 << i
+        return bits
     low = token.lower()
     bits = 0
     for i, v in enumerate(_vocabs(lang)):
@@ -101,6 +109,8 @@ def _classify(token: str, lang: str) -> int:
             bits |= 1 << (i + 4)
         if low in v.follows or word:
             bits |= 1 << (i + 8)
+        if low in v.skips:
+            bits |= 1 << (i + 12)
     return bits
 
 
@@ -118,13 +128,26 @@ def starts(text: str, lang: str) -> Starts:
         if bits is None:
             bits = cache[token] = _classify(token, lang)
         bits_of.append(bits)
-    bits_of.append(0)
+    n = len(bits_of)
+    bits_of += (0, 0, 0)
     found: tuple[list[int], ...] = ([], [], [], [])
-    for j, bits in enumerate(bits_of[:-1]):
-        hit = (bits | (bits >> 4 & bits_of[j + 1] >> 8)) & 0xF
+    for j in range(n):
+        bits = bits_of[j]
+        hit = bits & 0xF
+        wanted = bits >> 4 & 0xF & ~hit
+        if wanted:
+            # a lead counts when what follows it (past up to two articles) can continue it
+            k = j + 1
+            follow = bits_of[k] >> 8 & 0xF
+            skip = bits_of[k] >> 12 & wanted
+            while skip and k < j + 3:
+                k += 1
+                follow |= bits_of[k] >> 8 & skip
+                skip &= bits_of[k] >> 12
+            hit |= wanted & follow
         if hit:
             at = offsets[2 * j]
-            for k in range(4):
-                if hit >> k & 1:
-                    found[k].append(at)
+            for kind in range(4):
+                if hit >> kind & 1:
+                    found[kind].append(at)
     return Starts(*found)

@@ -53,7 +53,16 @@ from typing import Any
 from ..errors import InvalidInputError
 from ..lang import data
 from ..schema import Horizon
-from ._text import LETTER_AFTER, LETTER_BEFORE, alternation, check_lang, key, strip_soft
+from ._text import (
+    CACHE_SIZE,
+    LETTER_AFTER,
+    LETTER_BEFORE,
+    alternation,
+    check_lang,
+    check_text,
+    key,
+    strip_soft,
+)
 from .numbers import DIGITS, Lexicon, lexicon
 from .scan import Vocab, first_token, tokens
 from .scan import starts as scan
@@ -69,10 +78,13 @@ __all__ = [
 ]
 
 _YEAR = r"(?<![\d.,])(?:19|20)\d\d(?![\d])"
+_YEAR_NUMERIC = r"(?:(?:19|20)\d\d|\d\d)(?![\d])"  # "31.07.25" is 2025
 _FYEAR = r"(?:(?:19|20)\d\d(?:\s*/\s*(?:(?:19|20)?\d\d))?|\d\d(?:/\d\d)?)(?!\d)"
 _DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
 _CODE = r"(?:Q[1-4]|[1-4]Q|H[12]|[12]H)"
+_NO_LETTER_AFTER = r"(?![^\W\d_])"
+_NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _UNIT_MONTHS = {"M": 1, "Q": 3, "H": 6, "Y": 12, "X": 120}
 
 
@@ -113,10 +125,11 @@ def _words(items: Any) -> str:
         return "(?!)"
     words = [w for w in items if w[-1].isalnum()]
     others = [w for w in items if not w[-1].isalnum()]  # "jan.", "gj."
-    parts = [alternation(words) + LETTER_AFTER] if words else []
+    # letters only: "FY26", "Q3" and "3Q26" glue words to digits
+    parts = [alternation(words) + _NO_LETTER_AFTER] if words else []
     if others:
         parts.append(alternation(others))
-    return _ci(LETTER_BEFORE + "(?:" + "|".join(parts) + ")")
+    return _ci(_NO_LETTER_BEFORE + "(?:" + "|".join(parts) + ")")
 
 
 def _proper(items: Any) -> str:
@@ -136,6 +149,7 @@ class _Grammar:
     bare_duration: re.Pattern[str]
     not_a_date: re.Pattern[str]
     deadline_lead: re.Pattern[str]
+    date_lead: re.Pattern[str]
     deadline_leads: frozenset[str]
     months: Mapping[str, int]
     weekdays: Mapping[str, int]
@@ -149,7 +163,6 @@ class _Grammar:
     compounds: Mapping[str, tuple[str, str]]
     units: Mapping[str, str]
     single_units: frozenset[str]
-    articles: frozenset[str]
     mdy: bool
 
 
@@ -192,9 +205,9 @@ def _grammar(lang: str) -> _Grammar:
         alts = [dmy]
         if mdy:
             alts.insert(0, rf"{g('mon2', s)}{month})\s+{g('day2', s)}{_DAY}){day_sfx}(?:,?\s+{g('year2', s)}{_YEAR}))?")
-            num = rf"{g('nm', s)}{_MONTH_NUM})/{g('nd', s)}{_DAY})/{g('ny', s)}{_YEAR})"
+            num = rf"{g('nm', s)}{_MONTH_NUM})/{g('nd', s)}{_DAY})/{g('ny', s)}{_YEAR_NUMERIC})"
         else:
-            num = rf"{g('nd', s)}{_DAY})\.\s?{g('nm', s)}{_MONTH_NUM})\.\s?{g('ny', s)}{_YEAR})"
+            num = rf"{g('nd', s)}{_DAY})\.\s?{g('nm', s)}{_MONTH_NUM})\.\s?{g('ny', s)}{_YEAR_NUMERIC})"
         iso = rf"{g('iy', s)}{_YEAR})-{g('im', s)}0[1-9]|1[0-2])-{g('id', s)}0[1-9]|[12]\d|3[01])(?!\d)"
         return "(?:" + "|".join([iso, num] + alts) + ")"
 
@@ -214,10 +227,12 @@ def _grammar(lang: str) -> _Grammar:
     )
     shapes = {
         # "innerhalb der nächsten zwölf Monate", "within 18 months", "über fünf Jahre"
+        # (the number may be left out only after "next"/"nächsten": "over the next decade")
         "dur": (
-            rf"{g('lead', 'dur')}{_words(d.get('duration_leads', ()))})\s+"
-            rf"{g('fills', 'dur')}(?:{_words(d.get('duration_fillers', ()))}\s+){{0,3}})"
-            rf"(?:{g('num', 'dur')}{number})[\s-]*)?{g('unit', 'dur')}{unit})"
+            rf"{g('lead', 'dur')}{_words(d.get('duration_leads', ()))})\s+{fill}?"
+            rf"(?:{g('next', 'dur')}{_words(d.get('duration_fillers', ()))})\s+)?"
+            rf"(?(next_dur)(?:{g('num', 'dur')}{number})[\s-]*)?|{g('num2', 'dur')}{number})[\s-]*)"
+            rf"{g('unit', 'dur')}{unit})"
         ),
         # "bis Ende des dritten Quartals 2026", "by the end of 2026", "Mitte nächsten Jahres"
         "pos": (
@@ -287,6 +302,7 @@ def _grammar(lang: str) -> _Grammar:
         ),
         not_a_date=re.compile(unit),
         deadline_lead=re.compile(rf"\s*{deadline}\s+"),
+        date_lead=re.compile(rf"\s*{date_lead}\s+"),
         deadline_leads=frozenset(key(w) for w in d.get("deadline_leads", ())),
         months=t["months"],
         weekdays=t["weekdays"],
@@ -300,7 +316,6 @@ def _grammar(lang: str) -> _Grammar:
         compounds=compounds,
         units=t["units"],
         single_units=frozenset(key(u) for u in d.get("single_units", ())),
-        articles=frozenset(key(a) for a in d.get("fillers", ())),
         mdy=mdy,
     )
 
@@ -391,11 +406,10 @@ def _duration(number: Decimal, unit: str) -> str | None:
 
 def _from_duration(text: str, f: dict[str, str], g: _Grammar, published: date | None) -> Horizon | None:
     unit_word = key(f["unit"])
-    num = f.get("num")
+    num = f.get("num") or f.get("num2")
     if num is None:
-        # "over the next decade", "innerhalb des nächsten Jahrzehnts": one unit, but only
-        # after a word that points ahead ("in the year to June" is no horizon)
-        if unit_word not in g.single_units or not set(key(f.get("fills", "")).split()) - g.articles:
+        # "over the next decade", "innerhalb des nächsten Jahrzehnts": one unit
+        if unit_word not in g.single_units:
             return None
         number = Decimal(1)
     else:
@@ -540,11 +554,18 @@ def parse_horizon(text: str, lang: str = "de", published: date | None = None) ->
     "innerhalb der nächsten zwölf Monate" -> Horizon(duration="P12M"); "bis Ende 2026" ->
     Horizon(deadline=2026-12-31); "bis Jahresende" -> deadline 31 December of the year of
     ``published`` (a date, datetime or ISO string), or no deadline without it. See the module
-    docstring for the conventions.
+    docstring for the conventions. Results are cached.
     """
-    published = coerce_date(published)
+    return _parse_horizon(check_text(text), lang, coerce_date(published))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse_horizon(text: str, lang: str, published: date | None) -> Horizon | None:
     text = strip_soft(text)
     g = _grammar(lang)
+    # most inputs are the horizon itself: try where the text starts before scanning it
+    for _, _, horizon in iter_horizons(text, lang, published, [len(text) - len(text.lstrip())]):
+        return horizon
     for _, _, horizon in iter_horizons(text, lang, published):
         return horizon
     m = g.bare_duration.match(text)
@@ -587,7 +608,7 @@ def _full_date(
         if "id" in f:
             return date(int(f["iy"]), int(f["im"]), int(f["id"]))
         if "nd" in f:
-            return date(int(f["ny"]), int(f["nm"]), int(f["nd"]))
+            return date(_two_digit_year(f["ny"]), int(f["nm"]), int(f["nd"]))
         if "day2" in f:
             day, month, year = int(f["day2"]), g.months[key(f["mon2"])], f.get("year2")
         else:
@@ -678,8 +699,13 @@ def parse_event_date(text: str, lang: str = "de", published: date | None = None)
     "im Juni" -> 1 June of the publication year (or the year before if June is after the
     publication month), "am 31. Juli" -> that day, "on Tuesday" -> the Tuesday at or before
     ``published``. Relative expressions give None without ``published``; never today's date.
+    Results are cached.
     """
-    published = coerce_date(published)
+    return _parse_event_date(check_text(text), lang, coerce_date(published))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse_event_date(text: str, lang: str, published: date | None) -> date | None:
     text = strip_soft(text)
     g = _grammar(lang)
     found = False
@@ -694,7 +720,8 @@ def parse_event_date(text: str, lang: str = "de", published: date | None = None)
         return None  # "zwölf Monate", "bis Ende 2026": durations and horizons are not dates
     if not any(ch.isdigit() for ch in text):
         return None
-    return _dateparser_date(text, lang, published, prefer="past")
+    lead = g.date_lead.match(text)
+    return _dateparser_date(text[lead.end() :] if lead else text, lang, published, prefer="past")
 
 
 # ---------------------------------------------------------------- dateparser fallback
@@ -757,8 +784,11 @@ def horizon_vocab(lang: str) -> Vocab:
     return Vocab(
         starts=frozenset(whole),
         leads=frozenset(first_token(p) for p in leads) - frozenset(whole),
-        follows=tokens(follows),
+        follows=tokens(follows) - tokens(d.get("fillers", ())),
         words=lambda token: number_word(token) is not None,
+        skips=tokens(d.get("fillers", ())),
+        # a number begins a horizon only as an ordinal or in a code: "2. Quartal", "3Q26"
+        digits=lambda token: token in ("1", "2", "3", "4"),
     )
 
 
@@ -779,5 +809,13 @@ def date_vocab(lang: str) -> Vocab:
     return Vocab(
         starts=frozenset(weekdays) | frozenset(key(w) for w in d.get("relative_days", {})),
         leads=frozenset(first_token(p) for p in leads),
-        follows=tokens(follows),
+        follows=tokens(follows) - tokens(d.get("fillers", ())),
+        skips=tokens(d.get("fillers", ())),
+        digits=_date_number,
     )
+
+
+def _date_number(token: str) -> bool:
+    """A number that can begin a date: a day ("31. Juli", "7/31/2025"), a dotted date
+    ("31.07.2025") or the year of an ISO date ("2025-07-31")."""
+    return len(token) <= 2 or token.count(".") >= 2 or (len(token) == 4 and token.isdigit())
