@@ -64,6 +64,7 @@ __all__ = [
     "evaluate",
     "load_gold",
     "load_gold_files",
+    "parse_gold_item",
     "run",
 ]
 
@@ -417,14 +418,16 @@ def _gold_event(raw: Any, where: str) -> GoldEvent:
     return GoldEvent(type=etype, company=company, arguments=arguments, raw=raw)
 
 
-def _gold_item(line: str, path: str, lineno: int) -> GoldItem:
-    def fail(message: str) -> GoldError:
-        return GoldError(path, lineno, message)
+def parse_gold_item(record: Any, source: str = "<gold>", line: int = 0) -> GoldItem:
+    """Check one gold record (a dict as read from one line of a gold file).
 
-    try:
-        rec = json.loads(line, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise fail(f"not valid JSON ({exc.msg}, column {exc.colno})") from None
+    Raises ``GoldError`` naming ``source:line`` and what is wrong.
+    """
+
+    def fail(message: str) -> GoldError:
+        return GoldError(source, line, message)
+
+    rec = record
     if not isinstance(rec, dict):
         raise fail("expected a JSON object")
     unknown = set(rec) - ITEM_KEYS
@@ -453,9 +456,17 @@ def _gold_item(line: str, path: str, lineno: int) -> GoldItem:
         text=rec["text"],
         events=events,
         published=pub,
-        source=path,
-        line=lineno,
+        source=source,
+        line=line,
     )
+
+
+def _gold_line(line: str, path: str, lineno: int) -> GoldItem:
+    try:
+        rec = json.loads(line, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise GoldError(path, lineno, f"not valid JSON ({exc.msg}, column {exc.colno})") from None
+    return parse_gold_item(rec, path, lineno)
 
 
 def load_gold(path: str | Path) -> list[GoldItem]:
@@ -477,7 +488,7 @@ def load_gold(path: str | Path) -> list[GoldItem]:
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        item = _gold_item(line, name, lineno)
+        item = _gold_line(line, name, lineno)
         if item.id in seen:
             raise GoldError(name, lineno, f"duplicate id {item.id!r} (first on line {seen[item.id]})")
         seen[item.id] = lineno
