@@ -294,6 +294,8 @@ def test_breakdown_per_language_and_type() -> None:
     assert r.arguments(lang="en").accuracy == 0.0
     assert r.arguments(field="headcount").to_dict() == {"right": 1, "total": 2, "accuracy": 0.5}
     assert (r.items, r.items_without_events, r.false_alarm_items) == (3, 1, 1)
+    assert (r.gold_arguments(), r.gold_arguments(field="direction")) == (3, 1)
+    assert r.fields == ["direction", "headcount"]
 
     d = json.loads(r.to_json())
     assert d["events"]["by_lang"]["de"]["tp"] == 1
@@ -493,7 +495,7 @@ def test_cli_scores_saved_predictions(tmp_path: Path, capsys: pytest.CaptureFixt
     out = json.loads(capsys.readouterr().out)
     assert code == 0
     assert out["events"]["all"]["f1"] == 1.0
-    assert out["arguments"]["all"] == {"right": 3, "total": 3, "accuracy": 1.0}
+    assert out["arguments"]["all"] == {"right": 3, "total": 3, "accuracy": 1.0, "gold": 3}
 
 
 def test_cli_text_and_filters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -805,6 +805,8 @@ class Miss:
         }
         if self.kind == "wrong_argument":
             d.update(field=self.field, gold=_json_safe(self.gold), predicted=self.predicted)
+        elif self.kind == "missed":
+            d["gold"] = _json_safe(self.gold)
         if self.evidence is not None:
             d["evidence"] = self.evidence
         return d
@@ -816,6 +818,8 @@ class Miss:
             gold = json.dumps(_json_safe(self.gold), ensure_ascii=False)
             pred = json.dumps(self.predicted, ensure_ascii=False)
             return f"{head}  {self.field}: gold {gold}, predicted {pred}"
+        if self.kind == "missed" and self.gold:
+            return f"{head}  {json.dumps(_json_safe(self.gold), ensure_ascii=False)}"
         if self.evidence:
             snippet = " ".join(self.evidence.split())
             return f'{head}  "{snippet[:90]}{"…" if len(snippet) > 90 else ""}"'
@@ -838,6 +842,8 @@ class Report:
     false_alarm_items: int = 0
     event_counts: dict[tuple[str, str], Counts] = field(default_factory=dict)
     arg_counts: dict[tuple[str, str, str], ArgCounts] = field(default_factory=dict)
+    #: gold arguments of all gold events, found or not, per (language, type, field)
+    gold_arg_counts: dict[tuple[str, str, str], int] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     #: (item id, message) for items whose prediction raised
     errors: list[tuple[str, str]] = field(default_factory=list)
@@ -863,6 +869,17 @@ class Report:
                 total += c
         return total
 
+    def gold_arguments(
+        self, lang: str | None = None, type: str | None = None, field: str | None = None
+    ) -> int:
+        """How many arguments the gold events give (found or not), for any slice."""
+        return sum(
+            n
+            for (lg, t, f), n in self.gold_arg_counts.items()
+            if (lang is None or lg == lang) and (type is None or t == type)
+            and (field is None or f == field)
+        )
+
     @property
     def langs(self) -> list[str]:
         """Languages with items, in a fixed order."""
@@ -876,8 +893,8 @@ class Report:
 
     @property
     def fields(self) -> list[str]:
-        """Argument fields scored, sorted."""
-        return sorted({f for _, _, f in self.arg_counts})
+        """Argument fields that gold events give, sorted."""
+        return sorted({f for _, _, f in self.gold_arg_counts} | {f for _, _, f in self.arg_counts})
 
     @property
     def precision(self) -> float | None:
@@ -922,10 +939,16 @@ class Report:
                 },
             },
             "arguments": {
-                "all": self.arguments().to_dict(),
-                "by_lang": {lg: self.arguments(lang=lg).to_dict() for lg in self.langs},
+                "all": {**self.arguments().to_dict(), "gold": self.gold_arguments()},
+                "by_lang": {
+                    lg: {**self.arguments(lang=lg).to_dict(), "gold": self.gold_arguments(lang=lg)}
+                    for lg in self.langs
+                },
                 "by_type": {t: self.arguments(type=t).to_dict() for t in self.types},
-                "by_field": {f: self.arguments(field=f).to_dict() for f in self.fields},
+                "by_field": {
+                    f: {**self.arguments(field=f).to_dict(), "gold": self.gold_arguments(field=f)}
+                    for f in self.fields
+                },
                 "by_lang_field": {
                     lg: {
                         f: self.arguments(lang=lg, field=f).to_dict()
@@ -960,20 +983,26 @@ class Report:
                 f"{_fmt(c.precision):>8}{_fmt(c.recall):>8}{_fmt(c.f1):>8}"
             )
 
-        def arg_row(label: str, a: ArgCounts) -> str:
-            return f"{label:<19}{a.right:>6}{a.total:>6}{_fmt(a.accuracy):>8}"
+        def arg_row(label: str, lang: str | None = None, field: str | None = None) -> str:
+            a = self.arguments(lang=lang, field=field)
+            gold = self.gold_arguments(lang=lang, field=field)
+            return f"{label:<19}{a.right:>6}{a.total:>7}{_fmt(a.accuracy):>8}{gold:>7}"
 
         out.append(ev_row("all", self.events()))
         out.extend(ev_row(lg, self.events(lang=lg)) for lg in self.langs)
         if self.types:
             out.append("")
             out.extend(ev_row(t, self.events(type=t)) for t in self.types)
-        out += ["", f"{'arguments':<19}{'right':>6}{'total':>6}{'acc':>8}"]
-        out.append(arg_row("all", self.arguments()))
-        out.extend(arg_row(lg, self.arguments(lang=lg)) for lg in self.langs)
+        out += [
+            "",
+            f"{'arguments':<19}{'right':>6}{'scored':>7}{'acc':>8}{'gold':>7}"
+            "   (scored: of found events; gold: of all gold events)",
+        ]
+        out.append(arg_row("all"))
+        out.extend(arg_row(lg, lang=lg) for lg in self.langs)
         if self.fields:
             out.append("")
-            out.extend(arg_row(f, self.arguments(field=f)) for f in self.fields)
+            out.extend(arg_row(f, field=f) for f in self.fields)
         if self.errors:
             out += ["", f"errors ({len(self.errors)} items could not be predicted)"]
             out.extend(f"{i:<10} {e}" for i, e in self.errors)
@@ -1095,6 +1124,12 @@ def _score_item(
     def args(etype: str, name: str) -> ArgCounts:
         return report.arg_counts.setdefault((item.lang, etype, name), ArgCounts())
 
+    for g in gold:
+        for name, value in g.arguments.items():
+            key = (item.lang, g.type, name)
+            n = len(value) if name == "partners" else 1
+            report.gold_arg_counts[key] = report.gold_arg_counts.get(key, 0) + n
+
     pairs = _match(gold, predicted)
     found = {i for i, _, _ in pairs}
     used = {j for _, j, _ in pairs}
@@ -1113,9 +1148,10 @@ def _score_item(
     for i, g in enumerate(gold):
         if i not in found:
             counts(g.type).fn += 1
-            report.misses.append(
-                Miss("missed", item.id, item.lang, g.type, _company_label(g.company))
-            )
+            given = {k: v for k, v in g.raw.items() if k not in ("type", "company", "note")}
+            report.misses.append(Miss(
+                "missed", item.id, item.lang, g.type, _company_label(g.company), gold=given,
+            ))
     for j, p in enumerate(predicted):
         if j not in used:
             counts(p.type).fp += 1
