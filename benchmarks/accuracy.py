@@ -128,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", default=None, help="also write the full report as JSON here")
     args = p.parse_args(argv)
 
-    files = args.gold or [str(f.relative_to(ROOT)) for f in sorted((ROOT / "fixtures" / "gold").glob("*.jsonl"))]
+    default = sorted((ROOT / "fixtures" / "gold").glob("*.jsonl"))
+    files = args.gold or [str(f.relative_to(ROOT)) for f in default]
     paths = [f if Path(f).is_absolute() else str(ROOT / f) for f in files]
     items = load_gold_files(paths)
     start = time.perf_counter()
@@ -145,8 +146,10 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(report.to_json(), encoding="utf-8")
     summary = ", ".join(
-        f"{lg}: F1 {_pct(report.events(lang=lg).f1)}, args {_pct(report.arguments(lang=lg).accuracy)}"
-        for lg in LANGS if lg in report.langs
+        f"{lg}: F1 {_pct(report.events(lang=lg).f1)}, "
+        f"args {_pct(report.arguments(lang=lg).accuracy)}"
+        for lg in LANGS
+        if lg in report.langs
     )
     print(f"wrote {out} ({summary})")
     return 0

@@ -521,7 +521,8 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert cli.main(["evaluate", str(good), "--predictions", str(bad_pred)]) == 1
     assert f"{bad_pred}:1:" in capsys.readouterr().err
     for argv in (["evaluate"], ["evaluate", str(good), "--type", "takeover"],
-                 ["evaluate", str(good), "--misses", "-1"], ["evaluate", str(good), "--lang", "fr"]):
+                 ["evaluate", str(good), "--misses", "-1"],
+                 ["evaluate", str(good), "--lang", "fr"]):
         with pytest.raises(SystemExit) as info:
             cli.main(argv)
         assert info.value.code == 2

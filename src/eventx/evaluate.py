@@ -24,7 +24,7 @@ Matching, in short:
   arguments over gold arguments of found events. Fields a gold event does not give are not
   scored.
 
-The module imports nothing heavy: the extractor is imported only when predictions are made.
+The extractor is imported only when ``evaluate`` has to make the predictions itself.
 """
 
 from __future__ import annotations
@@ -45,7 +45,16 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from .errors import EventxError
-from .schema import EVENT_ADAPTER, EVENT_TYPES, STATUSES, BaseEvent, Company, Horizon, Money, Percent
+from .schema import (
+    EVENT_ADAPTER,
+    EVENT_TYPES,
+    STATUSES,
+    BaseEvent,
+    Company,
+    Horizon,
+    Money,
+    Percent,
+)
 from .schema.values import ISO_DURATION
 
 __all__ = [
@@ -335,7 +344,7 @@ def _gold_horizon(value: Any, what: str) -> GoldHorizon:
     if unknown:
         raise ValueError(f"{what} has unknown keys {sorted(unknown)}")
     duration = value.get("duration")
-    if duration is not None and (not isinstance(duration, str) or not ISO_DURATION.match(duration)):
+    if duration is not None and not (isinstance(duration, str) and ISO_DURATION.match(duration)):
         raise ValueError(f"{what}.duration must be ISO 8601 like 'P12M', got {duration!r}")
     deadline = value.get("deadline")
     return GoldHorizon(
@@ -490,7 +499,8 @@ def load_gold(path: str | Path) -> list[GoldItem]:
             continue
         item = _gold_line(line, name, lineno)
         if item.id in seen:
-            raise GoldError(name, lineno, f"duplicate id {item.id!r} (first on line {seen[item.id]})")
+            first = seen[item.id]
+            raise GoldError(name, lineno, f"duplicate id {item.id!r} (first on line {first})")
         seen[item.id] = lineno
         items.append(item)
     return items
@@ -933,7 +943,7 @@ class Report:
                     lg: {
                         t: self.events(lang=lg, type=t).to_dict()
                         for t in self.types
-                        if self.events(lang=lg, type=t).gold + self.events(lang=lg, type=t).predicted
+                        if (lg, t) in self.event_counts
                     }
                     for lg in self.langs
                 },
@@ -1030,7 +1040,9 @@ def _as_event(value: Any) -> BaseEvent:
         return value
     if isinstance(value, dict):
         return EVENT_ADAPTER.validate_python({k: v for k, v in value.items() if k != "id"})
-    raise TypeError(f"a predicted event must be an event model or a dict, got {type(value).__name__}")
+    raise TypeError(
+        f"a predicted event must be an event model or a dict, got {type(value).__name__}"
+    )
 
 
 def _company_label(names: Sequence[str]) -> str:
