@@ -69,6 +69,9 @@ class Lexicon:
     negative_rx: str
     percent_unit_rx: str
     percent_not_after_rx: str
+    #: fractions of a whole as percentages ("ein Zehntel" -> 10)
+    fractions: Mapping[str, Decimal]
+    fraction_rx: str
 
     def word_value(self, text: str) -> Decimal | None:
         """The value of a number word or phrase, or None if it is not one."""
@@ -133,6 +136,7 @@ def lexicon(lang: str) -> Lexicon:
     def bounds(table: Mapping[str, list[int]]) -> Mapping[str, tuple[int, int]]:
         return MappingProxyType({key(k): (int(v[0]), int(v[1])) for k, v in table.items()})
 
+    fractions = {key(k): Decimal(str(v)) for k, v in pct.get("fractions", {}).items()}
     approx = {key(k): str(v) for k, v in d.get("approximators", {}).items()}
     vague = bounds(d.get("vague", {}))
     bare = bounds(d.get("bare_plural", {}))
@@ -167,6 +171,11 @@ def lexicon(lang: str) -> Lexicon:
         percent_unit_rx=_ci(unit_rx),
         percent_not_after_rx=_ci(
             rf"\s*-?\s*{alternation(pct.get('not_after', ()))}(?![^\W\d_])"
+        ),
+        fractions=MappingProxyType(fractions),
+        fraction_rx=_ci(
+            rf"{LETTER_BEFORE}{alternation(fractions)}{LETTER_AFTER}"
+            rf"(?=\s+{alternation(pct.get('fraction_before', ()))}{LETTER_AFTER})"
         ),
     )
 

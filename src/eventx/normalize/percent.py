@@ -1,7 +1,8 @@
 """parse_percent: one percentage expression -> ``Percent`` | None.
 
 "12,5 %" -> 12.5, "12.5 percent" -> 12.5, "zwölf Prozent" -> 12, "-2,1 %" -> -2.1,
-"51-prozentige Beteiligung" -> 51. Percentage points ("3 Prozentpunkte", "2 %-Punkte",
+"51-prozentige Beteiligung" -> 51, "ein Zehntel der Belegschaft" -> 10 (fractions of a whole,
+from ``[percent.fractions]`` in ``lang/<lang>/numbers.toml``). Percentage points ("3 Prozentpunkte", "2 %-Punkte",
 "2 percentage points") and basis points are differences of percentages, not percentages:
 they give None.
 """
@@ -15,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..schema import Percent
-from ._text import CACHE_SIZE, check_lang, check_text, strip_soft
+from ._text import CACHE_SIZE, check_lang, check_text, key, strip_soft
 from ..lang import data
 from .numbers import DIGITS, clean, lexicon
 from .scan import Vocab, first_token, tokens
@@ -28,7 +29,8 @@ __all__ = ["iter_percents", "parse_percent", "vocab"]
 def _percent_rx(lang: str) -> re.Pattern[str]:
     lex = lexicon(check_lang(lang))
     return re.compile(
-        rf"(?:(?P<sign>(?<![\w\d.,])[-−–+]\s?)|(?P<neg>{lex.negative_rx})\s+)?"
+        rf"(?P<f>{lex.fraction_rx})"
+        rf"|(?:(?P<sign>(?<![\w\d.,])[-−–+]\s?)|(?P<neg>{lex.negative_rx})\s+)?"
         rf"(?:(?P<d>{DIGITS})|(?P<w>{lex.words_rx}|{lex.article_rx}))"
         rf"\s*-?\s*(?P<u>{lex.percent_unit_rx})"
         rf"(?!{lex.percent_not_after_rx})"
@@ -50,6 +52,10 @@ def iter_percents(
     pos = 0
     for at in starts:
         if at < pos or (m := match(text, at)) is None:
+            continue
+        if m["f"] is not None:
+            yield at, m.end(), Percent(value=lex.fractions[key(m["f"])], text=m.group())
+            pos = m.end()
             continue
         value = lex.number_value(m["d"], m["w"], scaled=True)
         if value is None:
@@ -90,7 +96,9 @@ def vocab(lang: str) -> Vocab:
     units = data(lang, "numbers").get("percent", {}).get("units", ())
     return Vocab(
         starts=frozenset(),
-        leads=frozenset(first_token(w) for w in chain(lex.articles, lex.words, lex.negative, _SIGNS)),
-        follows=tokens(chain(units, lex.words, ["%", "-"])),
+        leads=frozenset(
+            first_token(w) for w in chain(lex.articles, lex.words, lex.negative, _SIGNS, lex.fractions)
+        ),
+        follows=tokens(chain(units, lex.words, lex.fractions, ["%", "-"])),
         words=lambda token: number_word(token) is not None,
     )
