@@ -63,7 +63,11 @@ def test_german_spans(de_doc: Doc) -> None:
         "zwischen 5 und 7 Mrd. Euro",
     ]
     assert [s.label_ for s in de_doc.spans["money"]] == [
-        "MONEY", "MONEY", "MONEY_PER_SHARE", "MONEY_PER_SHARE", "MONEY",
+        "MONEY",
+        "MONEY",
+        "MONEY_PER_SHARE",
+        "MONEY_PER_SHARE",
+        "MONEY",
     ]
     assert _texts(de_doc, "percent") == ["12,5 Prozent"]  # not the "2 Prozentpunkte"
     assert _texts(de_doc, "horizons") == ["bis Ende März 2026", "In den kommenden drei Jahren"]
@@ -84,18 +88,30 @@ def test_german_values(de_doc: Doc) -> None:
 
 def test_english_spans_and_values(en_doc: Doc) -> None:
     assert _texts(en_doc, "money") == [
-        "$2.04bn", "25 cents a share", "$1.10", "$47.5 billion", "hundreds of billions of dollars",
+        "$2.04bn",
+        "25 cents a share",
+        "$1.10",
+        "$47.5 billion",
+        "hundreds of billions of dollars",
     ]
     assert [s.label_ for s in en_doc.spans["money"]] == [
-        "MONEY", "MONEY_PER_SHARE", "MONEY_PER_SHARE", "MONEY", "MONEY",
+        "MONEY",
+        "MONEY_PER_SHARE",
+        "MONEY_PER_SHARE",
+        "MONEY",
+        "MONEY",
     ]
     assert en_doc.spans["money"][1]._.value.value == Decimal("0.25")
     assert _texts(en_doc, "percent") == ["12.5%"]
     assert _texts(en_doc, "horizons") == [
-        "within the next 12 months", "by the end of 2027", "by year-end",
+        "within the next 12 months",
+        "by the end of 2027",
+        "by year-end",
     ]
     assert [s._.value.deadline for s in en_doc.spans["horizons"]] == [
-        date(2026, 7, 31), date(2027, 12, 31), date(2025, 12, 31),
+        date(2026, 7, 31),
+        date(2027, 12, 31),
+        date(2025, 12, 31),
     ]
     assert _texts(en_doc, "dates") == ["on Tuesday", "in June"]
     assert [s._.value for s in en_doc.spans["dates"]] == [date(2025, 7, 29), date(2025, 6, 1)]
@@ -116,13 +132,15 @@ def test_values_agree_with_the_normalisers(which: str, de_doc: Doc, en_doc: Doc)
 
 
 @pytest.mark.parametrize("which", ["de", "en"])
-def test_offsets_index_the_text_and_spans_do_not_overlap(which: str, de_doc: Doc, en_doc: Doc) -> None:
+def test_offsets_index_the_text_and_spans_do_not_overlap(
+    which: str, de_doc: Doc, en_doc: Doc
+) -> None:
     doc, text = (de_doc, DE) if which == "de" else (en_doc, EN)
     for key in KEYS:
         spans = list(doc.spans[key])
         for span in spans:
             assert text[span.start_char : span.end_char] == span.text
-        for a, b in zip(spans, spans[1:]):
+        for a, b in zip(spans, spans[1:], strict=False):
             assert a.end <= b.start
 
 

@@ -67,9 +67,18 @@ def test_parse_number(lang: str, text: str, expected: str | None) -> None:
         ("1.234,5", ".", False, "1234.5"),
         ("1.234.5", ",", False, "1234.5"),
     ],
-    ids=["dot-group", "comma-group", "comma-decimal-scaled", "point-decimal-scaled",
-         "comma-group-scaled-en", "many-groups", "short-fraction", "long-fraction",
-         "mixed", "repeated-mark-then-decimal"],
+    ids=[
+        "dot-group",
+        "comma-group",
+        "comma-decimal-scaled",
+        "point-decimal-scaled",
+        "comma-group-scaled-en",
+        "many-groups",
+        "short-fraction",
+        "long-fraction",
+        "mixed",
+        "repeated-mark-then-decimal",
+    ],
 )
 def test_separator_rules(text: str, decimal: str, scaled: bool, expected: str | None) -> None:
     got = digits_value(text, decimal, scaled)

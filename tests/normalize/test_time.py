@@ -38,7 +38,9 @@ def test_parse_horizon(
     [c[1:] for c in DATE_CASES],
     ids=[c[0] for c in DATE_CASES],
 )
-def test_parse_event_date(lang: str, text: str, published: date | None, expected: date | None) -> None:
+def test_parse_event_date(
+    lang: str, text: str, published: date | None, expected: date | None
+) -> None:
     assert parse_event_date(text, lang, published) == expected
 
 
@@ -65,8 +67,11 @@ def test_published_forms(published: object) -> None:
     assert parse_event_date("im Juni", "de", published) == date(2025, 6, 1)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("published", ["31.07.2025", "yesterday", 20250731, object()],
-                         ids=["german-date", "word", "int", "object"])
+@pytest.mark.parametrize(
+    "published",
+    ["31.07.2025", "yesterday", 20250731, object()],
+    ids=["german-date", "word", "int", "object"],
+)
 def test_invalid_published_raises_value_error(published: object) -> None:
     with pytest.raises(ValueError, match="published"):
         parse_horizon("bis Jahresende", "de", published)  # type: ignore[arg-type]
@@ -89,18 +94,28 @@ def test_twelve_months_is_never_a_past_date() -> None:
 
 def test_relative_expressions_never_use_today(monkeypatch: pytest.MonkeyPatch) -> None:
     # without a publication date nothing relative resolves, whatever today is
-    for text, lang in [("bis Jahresende", "de"), ("by the end of the third quarter", "en"),
-                       ("im kommenden Jahr", "de"), ("next year", "en")]:
+    for text, lang in [
+        ("bis Jahresende", "de"),
+        ("by the end of the third quarter", "en"),
+        ("im kommenden Jahr", "de"),
+        ("next year", "en"),
+    ]:
         got = parse_horizon(text, lang)
         assert got is not None and got.deadline is None and got.duration is None
-    for text, lang in [("im Juni", "de"), ("on Tuesday", "en"), ("gestern", "de"),
-                       ("on the 29th of July", "en")]:
+    for text, lang in [
+        ("im Juni", "de"),
+        ("on Tuesday", "en"),
+        ("gestern", "de"),
+        ("on the 29th of July", "en"),
+    ]:
         assert parse_event_date(text, lang) is None
 
 
 def test_iter_horizons_and_dates_in_running_text() -> None:
-    text = ("Der Verkauf wurde im Juni beschlossen und soll innerhalb der nächsten zwölf "
-            "Monate, spätestens bis Ende März 2026, abgeschlossen sein.")
+    text = (
+        "Der Verkauf wurde im Juni beschlossen und soll innerhalb der nächsten zwölf "
+        "Monate, spätestens bis Ende März 2026, abgeschlossen sein."
+    )
     horizons = [(text[s:e], h.duration, h.deadline) for s, e, h in iter_horizons(text, "de", PUB)]
     assert horizons == [
         ("innerhalb der nächsten zwölf Monate", "P12M", date(2026, 7, 31)),

@@ -80,14 +80,18 @@ class AmountFinder:
             (
                 a.start,
                 a.end,
-                "MONEY_PER_SHARE" if a.per_share or per_share_before(text, a.start, lang) else "MONEY",
+                "MONEY_PER_SHARE"
+                if a.per_share or per_share_before(text, a.start, lang)
+                else "MONEY",
                 a.money,
             )
             for a in iter_amounts(text, lang, at.money)
         )
         doc.spans["money"] = self._spans(doc, money, offsets)
         doc.spans["percent"] = self._spans(
-            doc, ((s, e, "PERCENT", p) for s, e, p in iter_percents(text, lang, at.percent)), offsets
+            doc,
+            ((s, e, "PERCENT", p) for s, e, p in iter_percents(text, lang, at.percent)),
+            offsets,
         )
         horizons = list(iter_horizons(text, lang, published, at.horizon))
         doc.spans["horizons"] = self._spans(

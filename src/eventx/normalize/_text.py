@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..errors import UnsupportedLanguageError
 from ..lang import SUPPORTED
@@ -52,6 +53,7 @@ def strip_soft(text: str) -> str:
     return text.translate(_SOFT_TABLE)
 
 
+@lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """The lookup key of a word or phrase as written: lower case, single spaces."""
     return _SPACES.sub(" ", text.strip().lower())

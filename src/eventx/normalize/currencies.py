@@ -7,7 +7,7 @@ Symbols map to ISO codes here; currency *words* ("Franken", "pounds") are langua
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from types import MappingProxyType
 
 __all__ = ["SYMBOLS", "codes"]
@@ -62,10 +62,12 @@ SYMBOLS = MappingProxyType(
 _NOT_CODES = frozenset({"ALL", "TOP", "AFL", "VAL", "USN", "NTD", "RMB"})
 
 
-
-@lru_cache(maxsize=None)
+@cache
 def codes() -> frozenset[str]:
     """ISO 4217 codes recognised when written in capitals next to an amount ("SEK 3 Mrd.")."""
     from price_parser.parser import CURRENCY_CODES
 
-    return frozenset(c for c in CURRENCY_CODES if len(c) == 3 and c.isalpha() and c.isupper()) - _NOT_CODES
+    return (
+        frozenset(c for c in CURRENCY_CODES if len(c) == 3 and c.isalpha() and c.isupper())
+        - _NOT_CODES
+    )

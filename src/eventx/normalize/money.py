@@ -42,10 +42,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import chain
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import chain
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -89,6 +89,8 @@ class _Grammar:
     subunits: Mapping[str, tuple[str, int]]
     range_and: frozenset[str]
     per_share_before: re.Pattern[str]
+    per_share_words: tuple[str, ...]  # the last word of each per-share phrase
+    currency_memo: dict[str, tuple[str, int] | None]
 
 
 def _ci(rx: str) -> str:
@@ -102,7 +104,7 @@ _SYMBOL_RX = alternation(SYMBOLS)
 _CODE_RX = r"[A-Z]{3}(?![A-Za-z])"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     lex = lexicon(check_lang(lang))
     d = data(lang, "money")
@@ -155,6 +157,8 @@ def _grammar(lang: str) -> _Grammar:
         subunits=MappingProxyType(subunits),
         range_and=frozenset(key(w) for w in d.get("range_and", ())),
         per_share_before=before,
+        per_share_words=tuple({key(p).split()[-1] for p in d.get("per_share_before", ())}),
+        currency_memo={},
     )
 
 
@@ -162,6 +166,16 @@ def _currency(text: str | None, g: _Grammar) -> tuple[str, int] | None:
     """(ISO code, subunit power of ten) of a currency as written, or None."""
     if text is None:
         return None
+    found = g.currency_memo.get(text, _MISSING)
+    if found is _MISSING:
+        found = g.currency_memo[text] = _read_currency(text, g)
+    return found  # type: ignore[return-value]
+
+
+_MISSING = object()
+
+
+def _read_currency(text: str, g: _Grammar) -> tuple[str, int] | None:
     iso = SYMBOLS.get(text) or SYMBOLS.get(" ".join(text.split()))
     if iso is not None:
         return iso, 0
@@ -185,24 +199,30 @@ class _Side(NamedTuple):
 _BAD = object()  # a currency was written but is not one we know
 
 
+_SIDE_GROUPS = {k: tuple(f"{n}{k}" for n in "dwamps") for k in "12"}
+
+
 def _side(m: re.Match[str], k: str, g: _Grammar, scaled_hint: bool) -> _Side | None | object:
     """One end of an amount; None if it has no number, ``_BAD`` if it cannot be money."""
-    digits, words = m["d" + k], m["w" + k] or m["a" + k]
+    names = _SIDE_GROUPS[k]
+    digits, words, article, mult_text, pre, suf = m.group(*names)
+    words = words or article
     if digits is None and words is None:
         return None
-    mult_text = m["m" + k]
     mult = g.lex.multipliers[key(mult_text)] if mult_text is not None else None
     number = g.lex.number_value(digits, words, scaled=mult is not None or scaled_hint)
     if number is None:
         return _BAD
     cur = None
-    for name in ("p" + k, "s" + k):
-        if m[name] is not None:
-            found = _currency(m[name], g)
+    for written in (pre, suf):
+        if written is not None:
+            found = _currency(written, g)
             if found is None or (cur is not None and found[0] != cur[0]):
                 return _BAD
             cur = cur or found
-    end = max(m.end(n) for n in ("d" + k, "w" + k, "a" + k, "m" + k, "s" + k) if m[n] is not None)
+    end = m.end(names[5]) if suf is not None else max(
+        m.end(n) for n in names[:4] if m.start(n) >= 0
+    )
     return _Side(number, mult, cur, end)
 
 
@@ -291,7 +311,9 @@ def _make(
     )
 
 
-def iter_amounts(text: str, lang: str = "de", starts: Sequence[int] | None = None) -> Iterator[Amount]:
+def iter_amounts(
+    text: str, lang: str = "de", starts: Sequence[int] | None = None
+) -> Iterator[Amount]:
     """Every amount of money in ``text``, left to right, not overlapping.
 
     Offsets index ``text``; pass text without soft hyphens (``parse_money`` removes them,
@@ -344,10 +366,16 @@ def _parse_money(text: str, lang: str) -> Money | None:
 def per_share_before(text: str, start: int, lang: str = "de") -> bool:
     """Whether the amount starting at ``start`` in ``text`` follows a per-share phrase
     ("Dividende je Aktie von 1,10 Euro", "EPS of $2.31")."""
-    return _grammar(lang).per_share_before.search(text, max(0, start - 40), start) is not None
+    g = _grammar(lang)
+    begin = max(0, start - 40)
+    window = text[begin:start].lower()
+    # most amounts follow none of the phrases: a substring test is cheaper than the pattern
+    if not any(word in window for word in g.per_share_words):
+        return False
+    return g.per_share_before.search(text, begin, start) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocab(lang: str) -> Vocab:
     """How amounts look to the scanner of ``eventx.normalize.scan``."""
     g = _grammar(lang)
@@ -356,13 +384,19 @@ def vocab(lang: str) -> Vocab:
     marks = [s for s in SYMBOLS if not s[0].isalnum()]
     named = [s for s in SYMBOLS if s[0].isalnum()]  # "US$", "HK$", "Fr."
     leads = chain(
-        lex.approximators, lex.vague, lex.bare_plural, lex.articles, lex.words,
-        d.get("range_open", ()), named,
+        lex.approximators,
+        lex.vague,
+        lex.bare_plural,
+        lex.articles,
+        lex.words,
+        d.get("range_open", ()),
+        named,
     )
     follows = chain(
         lex.approximators, lex.vague, lex.bare_plural, lex.vague_scales, lex.multipliers,
         lex.articles, lex.words, g.words, g.subunits, SYMBOLS, d.get("connectors", ()),
         d.get("range_open", ()), d.get("range_and", ()), d.get("range_to", ()),
+        d.get("per_share_after", ()), ("-",),
     )
     number_word = re.compile(lex.words_rx).fullmatch
     return Vocab(

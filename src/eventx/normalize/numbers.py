@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from ..lang import data
@@ -94,7 +94,7 @@ def _ci(rx: str) -> str:
     return f"(?i:{rx})"
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(lang: str) -> Lexicon:
     """The ``Lexicon`` of ``lang`` (built once from ``lang/<lang>/numbers.toml``)."""
     d = data(check_lang(lang), "numbers")
@@ -127,11 +127,19 @@ def lexicon(lang: str) -> Lexicon:
     pct = d.get("percent", {})
     units = [u for u in pct.get("units", ())]
     stems = [s for s in pct.get("unit_stems", ())]
-    unit_rx = "(?:" + "|".join(
-        [re.escape(u) if u == "%" else alternation([u]) + ("" if u.endswith(".") else LETTER_AFTER)
-         for u in sorted(units, key=len, reverse=True)]
-        + [alternation([s]) + r"\w*" for s in stems]
-    ) + ")"
+    unit_rx = (
+        "(?:"
+        + "|".join(
+            [
+                re.escape(u)
+                if u == "%"
+                else alternation([u]) + ("" if u.endswith(".") else LETTER_AFTER)
+                for u in sorted(units, key=len, reverse=True)
+            ]
+            + [alternation([s]) + r"\w*" for s in stems]
+        )
+        + ")"
+    )
 
     def bounds(table: Mapping[str, list[int]]) -> Mapping[str, tuple[int, int]]:
         return MappingProxyType({key(k): (int(v[0]), int(v[1])) for k, v in table.items()})
@@ -169,9 +177,7 @@ def lexicon(lang: str) -> Lexicon:
         vague_scale_rx=_ci(rf"{alternation(scales)}{LETTER_AFTER}"),
         negative_rx=_ci(rf"{LETTER_BEFORE}{alternation(d.get('negative', ()))}{LETTER_AFTER}"),
         percent_unit_rx=_ci(unit_rx),
-        percent_not_after_rx=_ci(
-            rf"\s*-?\s*{alternation(pct.get('not_after', ()))}(?![^\W\d_])"
-        ),
+        percent_not_after_rx=_ci(rf"\s*-?\s*{alternation(pct.get('not_after', ()))}(?![^\W\d_])"),
         fractions=MappingProxyType(fractions),
         fraction_rx=_ci(
             rf"{LETTER_BEFORE}{alternation(fractions)}{LETTER_AFTER}"
@@ -214,7 +220,7 @@ def digits_value(text: str, decimal: str = ".", scaled: bool = False) -> Decimal
         digits = "".join(ch for ch in text if ch.isdigit())
     else:
         whole = "".join(ch for ch in text[:point] if ch.isdigit())
-        digits = f"{whole or '0'}.{text[point + 1:]}"
+        digits = f"{whole or '0'}.{text[point + 1 :]}"
     try:
         return Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the regex only lets digits through
@@ -243,7 +249,7 @@ def clean(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _number_rx(lang: str) -> re.Pattern[str]:
     lex = lexicon(lang)
     return re.compile(
@@ -278,7 +284,7 @@ def parse_number(text: str, lang: str = "de") -> Decimal | None:
     return found[1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _approx_rx(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{lexicon(lang).approximator_rx}\s+)?")
 

@@ -1,23 +1,23 @@
 """parse_percent: one percentage expression -> ``Percent`` | None.
 
 "12,5 %" -> 12.5, "12.5 percent" -> 12.5, "zwölf Prozent" -> 12, "-2,1 %" -> -2.1,
-"51-prozentige Beteiligung" -> 51, "ein Zehntel der Belegschaft" -> 10 (fractions of a whole,
-from ``[percent.fractions]`` in ``lang/<lang>/numbers.toml``). Percentage points ("3 Prozentpunkte", "2 %-Punkte",
-"2 percentage points") and basis points are differences of percentages, not percentages:
-they give None.
+"51-prozentige Beteiligung" -> 51, "ein Zehntel der Belegschaft" -> 10 (fractions of a
+whole, from ``[percent.fractions]`` in ``lang/<lang>/numbers.toml``).
+
+Percentage points ("3 Prozentpunkte", "2 %-Punkte", "2 percentage points") and basis points
+are differences of percentages, not percentages: they give None.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
 from itertools import chain
-from decimal import Decimal
-from functools import lru_cache
 
+from ..lang import data
 from ..schema import Percent
 from ._text import CACHE_SIZE, check_lang, check_text, key, strip_soft
-from ..lang import data
 from .numbers import DIGITS, clean, lexicon
 from .scan import Vocab, first_token, tokens
 from .scan import starts as scan
@@ -25,7 +25,7 @@ from .scan import starts as scan
 __all__ = ["iter_percents", "parse_percent", "vocab"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _percent_rx(lang: str) -> re.Pattern[str]:
     lex = lexicon(check_lang(lang))
     return re.compile(
@@ -88,16 +88,17 @@ def _parse_percent(text: str, lang: str) -> Percent | None:
 _SIGNS = ("-", "−", "–", "+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocab(lang: str) -> Vocab:
     """How percentages look to the scanner of ``eventx.normalize.scan``."""
     lex = lexicon(lang)
-    number_word = re.compile(lex.words_rx).fullmatch
     units = data(lang, "numbers").get("percent", {}).get("units", ())
+    number_word = re.compile(lex.words_rx).fullmatch
     return Vocab(
         starts=frozenset(),
         leads=frozenset(
-            first_token(w) for w in chain(lex.articles, lex.words, lex.negative, _SIGNS, lex.fractions)
+            first_token(w)
+            for w in chain(lex.articles, lex.words, lex.negative, _SIGNS, lex.fractions)
         ),
         follows=tokens(chain(units, lex.words, lex.fractions, ["%", "-"])),
         words=lambda token: number_word(token) is not None,

@@ -6,10 +6,11 @@ that way is slow. Instead the text is split into tokens once (one C-level ``re.s
 distinct token is classified once per language (cached), and a pattern is only tried where
 it can match:
 
-- at a digit, or at a token that is a whole expression or always begins one ("$", "EUR",
-  "Jahresende", "Tuesday");
-- at a word that only leads into one ("rund", "bis", "im", "about"), when the next token
-  can continue it ("rund 1,35", "bis Ende", "im Juni", but not "im Unternehmen").
+- at a token that is a whole expression or always begins one ("$", "EUR", "Jahresende",
+  "Tuesday", "31.07.2025");
+- at a word or number that only leads into one ("rund", "bis", "im", "about", "1,35"), when
+  the next token can continue it ("rund 1,35", "bis Ende", "im Juni", "1,35 Mrd.", but not
+  "im Unternehmen" or "4.800 Beschäftigte").
 
 Each normaliser describes its vocabulary as a ``Vocab``, built from ``lang/<lang>/*.toml``.
 """
@@ -18,13 +19,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from itertools import accumulate
+from functools import cache
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .currencies import SYMBOLS
 
-__all__ = ["DATE", "HORIZON", "MONEY", "PERCENT", "Starts", "Vocab", "first_token", "starts", "tokens"]
+__all__ = [
+    "DATE",
+    "HORIZON",
+    "MONEY",
+    "PERCENT",
+    "Starts",
+    "Vocab",
+    "first_token",
+    "starts",
+    "tokens",
+]
 
 MONEY, PERCENT, HORIZON, DATE = 1, 2, 4, 8
 _KINDS = (MONEY, PERCENT, HORIZON, DATE)
@@ -64,8 +75,9 @@ class Vocab(NamedTuple):
     exact: Callable[[str], bool] | None = None
     #: tokens to look past when checking what follows a lead ("the", "des": "by the end")
     skips: frozenset[str] = frozenset()
-    #: a test for the numbers that can begin an expression, or None for all of them
-    digits: Callable[[str], bool] | None = None
+    #: how a number token can begin an expression: 0 never, 1 as a lead (when the next
+    #: token is in ``follows``: "1,35 Mrd.", "31. Juli"), 2 on its own ("31.07.2025")
+    digits: Callable[[str], int] = lambda token: 1
 
 
 class Starts(NamedTuple):
@@ -77,7 +89,7 @@ class Starts(NamedTuple):
     date: list[int]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vocabs(lang: str) -> tuple[Vocab, ...]:
     from .money import vocab as money_vocab
     from .percent import vocab as percent_vocab
@@ -86,9 +98,44 @@ def _vocabs(lang: str) -> tuple[Vocab, ...]:
     return money_vocab(lang), percent_vocab(lang), horizon_vocab(lang), date_vocab(lang)
 
 
-@lru_cache(maxsize=None)
-def _classes(lang: str) -> dict[str, int]:
+@cache
+def _chunk_cache(lang: str) -> dict[str, _Chunk]:
     return {}
+
+
+@cache
+def _token_cache(lang: str) -> dict[str, int]:
+    return {}
+
+
+class _Chunk(NamedTuple):
+    """What the scanner knows about a run of text between spaces ("1,35", "Mrd.", "$2.04bn")."""
+
+    mask: int  # start and lead bits of all its tokens
+    offsets: tuple[int, ...]  # where its tokens start, relative to the chunk
+    bits: tuple[int, ...]  # the bits of its tokens (see ``_classify``)
+
+
+_EMPTY = _Chunk(0, (), ())
+
+
+def _read_chunk(chunk: str, lang: str) -> _Chunk:
+    pieces = _SPLIT.split(chunk)
+    if len(pieces) == 1:
+        return _EMPTY
+    tokens = _token_cache(lang)
+    offsets = list(accumulate(map(len, pieces)))
+    bits = []
+    for i in range(1, len(pieces), 2):
+        token = pieces[i]
+        b = tokens.get(token)
+        if b is None:
+            b = tokens[token] = _classify(token, lang)
+        bits.append(b)
+    mask = 0
+    for b in bits:
+        mask |= b
+    return _Chunk(mask & 0xFF, tuple(offsets[0:-1:2]), tuple(bits))
 
 
 def _classify(token: str, lang: str) -> int:
@@ -96,8 +143,11 @@ def _classify(token: str, lang: str) -> int:
     if token[0].isdigit():
         bits = 0xF << 8
         for i, v in enumerate(_vocabs(lang)):
-            if v.digits is None or v.digits(token):
+            level = v.digits(token)
+            if level == 2:
                 bits |= 1 << i
+            elif level == 1:
+                bits |= 1 << (i + 4)
         return bits
     low = token.lower()
     bits = 0
@@ -107,7 +157,7 @@ def _classify(token: str, lang: str) -> int:
             bits |= 1 << i
         elif low in v.leads or word:
             bits |= 1 << (i + 4)
-        if low in v.follows or word:
+        if low in v.follows or word or (v.exact is not None and v.exact(token)):
             bits |= 1 << (i + 8)
         if low in v.skips:
             bits |= 1 << (i + 12)
@@ -116,38 +166,63 @@ def _classify(token: str, lang: str) -> int:
 
 def starts(text: str, lang: str) -> Starts:
     """Offsets in ``text`` where money, percent, horizon and date expressions may start."""
-    pieces = _SPLIT.split(text)
-    offsets = list(accumulate(map(len, pieces)))
-    cache = _classes(lang)
-    if len(cache) > _CACHE_LIMIT:
-        cache.clear()
-    bits_of = []
-    for i in range(1, len(pieces), 2):
-        token = pieces[i]
-        bits = cache.get(token)
-        if bits is None:
-            bits = cache[token] = _classify(token, lang)
-        bits_of.append(bits)
-    n = len(bits_of)
-    bits_of += (0, 0, 0)
+    # Text is cut at spaces (in C) and each distinct chunk is read once per language, as
+    # spaCy's tokenizer does; only chunks with a possible start are looked at further.
+    chunks = text.split(" ")
+    cache = _chunk_cache(lang)
+    infos = list(map(cache.get, chunks))
+    if None in infos:
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+            _token_cache(lang).clear()
+        for i, info in enumerate(infos):
+            if info is None:
+                infos[i] = cache[chunks[i]] = _read_chunk(chunks[i], lang)
     found: tuple[list[int], ...] = ([], [], [], [])
-    for j in range(n):
-        bits = bits_of[j]
-        hit = bits & 0xF
-        wanted = bits >> 4 & 0xF & ~hit
-        if wanted:
-            # a lead counts when what follows it (past up to two articles) can continue it
-            k = j + 1
-            follow = bits_of[k] >> 8 & 0xF
-            skip = bits_of[k] >> 12 & wanted
-            while skip and k < j + 3:
-                k += 1
-                follow |= bits_of[k] >> 8 & skip
-                skip &= bits_of[k] >> 12
-            hit |= wanted & follow
-        if hit:
-            at = offsets[2 * j]
-            for kind in range(4):
-                if hit >> kind & 1:
-                    found[kind].append(at)
+    hits = list(compress(range(len(infos)), map(_MASK, infos)))
+    if not hits:
+        return Starts(*found)
+    begins = list(accumulate(map(len, chunks), initial=0))
+    n = len(infos)
+    for j in hits:
+        chunk = infos[j]
+        cbits = chunk.bits
+        for t, b in enumerate(cbits):
+            hit = b & 0xF
+            wanted = b >> 4 & 0xF & ~hit
+            if wanted:
+                hit |= wanted & _follows(infos, n, j, t, wanted)
+            if hit:
+                at = begins[j] + j + chunk.offsets[t]
+                for kind in range(4):
+                    if hit >> kind & 1:
+                        found[kind].append(at)
     return Starts(*found)
+
+
+def _MASK(chunk: _Chunk) -> int:
+    return chunk.mask
+
+
+def _follows(infos: list[_Chunk], n: int, j: int, t: int, wanted: int) -> int:
+    """The kinds (of ``wanted``) that the tokens after token ``t`` of chunk ``j`` can
+    continue: the next token, or the one after up to two articles."""
+    skip = wanted
+    follow = 0
+    seen = 0
+    bits = infos[j].bits
+    t += 1
+    while seen < 3:
+        while t >= len(bits):
+            j += 1
+            if j >= n:
+                return follow
+            bits, t = infos[j].bits, 0
+        b = bits[t]
+        follow |= b >> 8 & skip
+        skip &= b >> 12
+        if not skip:
+            return follow
+        seen += 1
+        t += 1
+    return follow

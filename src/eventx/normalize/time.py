@@ -42,11 +42,11 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import chain
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import chain
 from types import MappingProxyType
 from typing import Any
 
@@ -170,26 +170,42 @@ def _table(d: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     return MappingProxyType({key(k): v for k, v in d.get(name, {}).items()})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     lex = lexicon(check_lang(lang))
     d = data(lang, "time")
-    t = {n: _table(d, n) for n in (
-        "months", "weekdays", "weekday_relatives", "relative_days", "positions", "ordinals",
-        "periods", "year_refs", "year_phrases", "units")}
+    t = {
+        n: _table(d, n)
+        for n in (
+            "months",
+            "weekdays",
+            "weekday_relatives",
+            "relative_days",
+            "positions",
+            "ordinals",
+            "periods",
+            "year_refs",
+            "year_phrases",
+            "units",
+        )
+    }
     compounds = MappingProxyType({key(k): (v[0], v[1]) for k, v in d.get("compounds", {}).items()})
     mdy = d.get("date_order", "dmy") == "mdy"
 
     month = _proper(t["months"])
     wd_suffix = alternation(d.get("weekday_suffixes", ()))
-    day_sfx = "(?:" + "|".join(re.escape(s) for s in d.get("day_suffixes", ())) + ")?" if d.get(
-        "day_suffixes") else ""
+    day_sfx = (
+        "(?:" + "|".join(re.escape(s) for s in d.get("day_suffixes", ())) + ")?"
+        if d.get("day_suffixes")
+        else ""
+    )
     dm_glue = rf"(?:{_words(d['day_month_glue'])}\s+)?" if d.get("day_month_glue") else ""
     deadline = _words(d.get("deadline_leads", ()))
-    lead = _words(list(d.get("deadline_leads", ())) + list(d.get("period_leads", ())))
     fill = rf"(?:{_words(d.get('fillers', ()))}\s+)"
     pos = _words(t["positions"])
-    ordinal = _ci(LETTER_BEFORE + alternation(t["ordinals"]) + r"(?:(?<=\.)|" + LETTER_AFTER + ")")
+    ordinal = _ci(
+        LETTER_BEFORE + alternation(t["ordinals"]) + r"(?:(?<=\.)|" + LETTER_AFTER + ")"
+    )
     period = _words(t["periods"])
     year_ref = _words(t["year_refs"])
     fiscal = _words(d.get("fiscal", ()))
@@ -201,18 +217,31 @@ def _grammar(lang: str) -> _Grammar:
 
     def full_date(s: str) -> str:
         """A day with a month (and maybe a year), in the language's orders, or numeric."""
-        dmy = rf"{g('day', s)}{_DAY}){day_sfx}\s*{dm_glue}{g('mon', s)}{month})(?:,?\s+{g('year', s)}{_YEAR}))?"
+        dmy = (
+            rf"{g('day', s)}{_DAY}){day_sfx}\s*{dm_glue}{g('mon', s)}{month})"
+            rf"(?:,?\s+{g('year', s)}{_YEAR}))?"
+        )
         alts = [dmy]
         if mdy:
-            alts.insert(0, rf"{g('mon2', s)}{month})\s+{g('day2', s)}{_DAY}){day_sfx}(?:,?\s+{g('year2', s)}{_YEAR}))?")
+            mdy_rx = (
+                rf"{g('mon2', s)}{month})\s+{g('day2', s)}{_DAY}){day_sfx}"
+                rf"(?:,?\s+{g('year2', s)}{_YEAR}))?"
+            )
+            alts.insert(0, mdy_rx)
             num = rf"{g('nm', s)}{_MONTH_NUM})/{g('nd', s)}{_DAY})/{g('ny', s)}{_YEAR_NUMERIC})"
         else:
-            num = rf"{g('nd', s)}{_DAY})\.\s?{g('nm', s)}{_MONTH_NUM})\.\s?{g('ny', s)}{_YEAR_NUMERIC})"
-        iso = rf"{g('iy', s)}{_YEAR})-{g('im', s)}0[1-9]|1[0-2])-{g('id', s)}0[1-9]|[12]\d|3[01])(?!\d)"
+            num = (
+                rf"{g('nd', s)}{_DAY})\.\s?{g('nm', s)}{_MONTH_NUM})\.\s?"
+                rf"{g('ny', s)}{_YEAR_NUMERIC})"
+            )
+        iso = (
+            rf"{g('iy', s)}{_YEAR})-{g('im', s)}0[1-9]|1[0-2])-"
+            rf"{g('id', s)}0[1-9]|[12]\d|3[01])(?!\d)"
+        )
         return "(?:" + "|".join([iso, num] + alts) + ")"
 
     def year_tail(s: str) -> str:
-        """What may name the year after a period: "2026", "des kommenden Jahres", "of fiscal 2026"."""
+        """What may name the year after a period ("2026", "des kommenden Jahres")."""
         return (
             rf"(?:[\s/-]+{fill}?(?:{g('t_year', s)}{_YEAR})|{g('t_yref', s)}{year_ref})"
             rf"|{g('t_fy', s)}{fiscal})\s*{g('t_fyy', s)}{_FYEAR})))"
@@ -222,16 +251,18 @@ def _grammar(lang: str) -> _Grammar:
     # in front ("bis zum", "im"): matching it once instead of once per shape keeps a failed
     # attempt cheap. Dates after a lead are deadlines only after a deadline lead ("bis März
     # 2026"; "im März 2026" is an event date): the conditional ``(?(lead)...)`` says so.
-    prefix = (
-        rf"(?:(?:(?P<lead>{deadline})|(?P<plead>{_words(d.get('period_leads', ()))}))\s+{fill}?)?"
-    )
+    period_lead = _words(d.get("period_leads", ()))
+    prefix = rf"(?:(?:(?P<lead>{deadline})|(?P<plead>{period_lead}))\s+{fill}?)?"
+    duration_lead = _words(d.get("duration_leads", ()))
+    ahead = _words(d.get("duration_fillers", ()))
     shapes = {
         # "innerhalb der nächsten zwölf Monate", "within 18 months", "über fünf Jahre"
         # (the number may be left out only after "next"/"nächsten": "over the next decade")
         "dur": (
-            rf"{g('lead', 'dur')}{_words(d.get('duration_leads', ()))})\s+{fill}?"
-            rf"(?:{g('next', 'dur')}{_words(d.get('duration_fillers', ()))})\s+)?"
-            rf"(?(next_dur)(?:{g('num', 'dur')}{number})[\s-]*)?|{g('num2', 'dur')}{number})[\s-]*)"
+            rf"{g('lead', 'dur')}{duration_lead})\s+{fill}?"
+            rf"(?:{g('next', 'dur')}{ahead})\s+)?"
+            rf"(?(next_dur)(?:{g('num', 'dur')}{number})[\s-]*)?"
+            rf"|{g('num2', 'dur')}{number})[\s-]*)"
             rf"{g('unit', 'dur')}{unit})"
         ),
         # "bis Ende des dritten Quartals 2026", "by the end of 2026", "Mitte nächsten Jahres"
@@ -259,7 +290,8 @@ def _grammar(lang: str) -> _Grammar:
         "cmp": rf"{g('cmp', 'cmp')}{_words(compounds)})(?:\s+{g('y', 'cmp')}{_YEAR}))?",
         # after a deadline lead: "bis 2027", "bis März 2026", "bis zum 30. Juni 2026"
         "bis": (
-            rf"(?(lead)(?:{full_date('bis')}|{g('bmon', 'bis')}{month})(?:\s+{g('y2', 'bis')}{_YEAR}))?"
+            rf"(?(lead)(?:{full_date('bis')}"
+            rf"|{g('bmon', 'bis')}{month})(?:\s+{g('y2', 'bis')}{_YEAR}))?"
             rf"|{g('y', 'bis')}{_YEAR}))|(?!))"
         ),
         # "im Laufe des Jahres", "later this year", "by next year"
@@ -273,6 +305,11 @@ def _grammar(lang: str) -> _Grammar:
     )
 
     date_lead = _words(d.get("date_leads", ()))
+    weekday = alternation(
+        {w[:1].upper() + w[1:] for w in t["weekdays"]} | {w.upper() for w in t["weekdays"]}
+    )
+    weekday_lead = _words(d.get("weekday_leads", ()))
+    weekday_rel = _words(t["weekday_relatives"])
     date_shapes = {
         # "am 31. Juli 2025", "on July 31", "31.07.2025", "2025-07-31"
         "full": rf"(?:{g('lead', 'full')}{date_lead})\s+)?{full_date('full')}",
@@ -284,9 +321,8 @@ def _grammar(lang: str) -> _Grammar:
         ),
         # "am Dienstag", "on Tuesday", "last Friday", "Dienstagabend"
         "wd": (
-            rf"(?:{_words(d.get('weekday_leads', ()))}\s+)?(?:{g('rel', 'wd')}{_words(t['weekday_relatives'])})\s+)?"
-            rf"{g('wd', 'wd')}{LETTER_BEFORE}{alternation({w[:1].upper() + w[1:] for w in t['weekdays']} | {w.upper() for w in t['weekdays']})})"
-            rf"(?:{wd_suffix})?{LETTER_AFTER}"
+            rf"(?:{weekday_lead}\s+)?(?:{g('rel', 'wd')}{weekday_rel})\s+)?"
+            rf"{g('wd', 'wd')}{LETTER_BEFORE}{weekday})(?:{wd_suffix})?{LETTER_AFTER}"
         ),
         # "gestern", "yesterday"
         "rel": rf"{g('rd', 'rel')}{_words(t['relative_days'])})",
@@ -322,17 +358,23 @@ def _grammar(lang: str) -> _Grammar:
 
 def _fields(m: re.Match[str], shape: str) -> dict[str, str]:
     """The named groups a match of ``shape`` set, without the shape suffix; the year after a
-    period ("t_year" ...) is reported under the same names as a year elsewhere."""
+    period ("t_year" ...) is reported under the same names as a year elsewhere, and the
+    shared lead of the horizon pattern as "lead"."""
+    names, shorts = _shape_groups(m.re, shape)
+    values = m.group(*names) if len(names) > 1 else (m.group(names[0]),)
+    return {short: v for short, v in zip(shorts, values, strict=True) if v is not None}
+
+
+@lru_cache(maxsize=64)
+def _shape_groups(rx: re.Pattern[str], shape: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     sfx = "_" + shape
-    found = {
-        k[2 : -len(sfx)] if k.startswith("t_") else k[: -len(sfx)]: v
-        for k, v in m.groupdict().items()
-        if v is not None and k.endswith(sfx)
-    }
-    for name in ("lead", "plead"):
-        if name in m.re.groupindex and m[name]:
-            found["lead"] = m[name]
-    return found
+    names = [n for n in rx.groupindex if n.endswith(sfx)]
+    shorts = [n[2 : -len(sfx)] if n.startswith("t_") else n[: -len(sfx)] for n in names]
+    for shared in ("lead", "plead"):
+        if shared in rx.groupindex:
+            names.append(shared)
+            shorts.append("lead")
+    return (*names,), (*shorts,)
 
 
 # ---------------------------------------------------------------- calendar arithmetic
@@ -404,7 +446,9 @@ def _duration(number: Decimal, unit: str) -> str | None:
     return f"P{months}M"
 
 
-def _from_duration(text: str, f: dict[str, str], g: _Grammar, published: date | None) -> Horizon | None:
+def _from_duration(
+    text: str, f: dict[str, str], g: _Grammar, published: date | None
+) -> Horizon | None:
     unit_word = key(f["unit"])
     num = f.get("num") or f.get("num2")
     if num is None:
@@ -485,8 +529,9 @@ def _horizon(m: re.Match[str], g: _Grammar, published: date | None) -> Horizon |
         n = int(code.replace("Q", "").replace("H", ""))
         if "cy" not in f and lead is None and position is None:
             return None
-        year, explicit = (_two_digit_year(f["cy"]), True) if "cy" in f else _resolve_year(
-            {}, g, published)
+        year, explicit = (
+            (_two_digit_year(f["cy"]), True) if "cy" in f else _resolve_year({}, g, published)
+        )
         first, months = _span(kind, n)
     elif "ord" in f:
         kind = g.periods[key(f["per"])]
@@ -716,7 +761,10 @@ def _parse_event_date(text: str, lang: str, published: date | None) -> date | No
             return day
     if found:
         return None
-    if next(iter_horizons(text, lang, published), None) is not None or g.not_a_date.search(text) is not None:
+    if (
+        next(iter_horizons(text, lang, published), None) is not None
+        or g.not_a_date.search(text) is not None
+    ):
         return None  # "zwölf Monate", "bis Ende 2026": durations and horizons are not dates
     if not any(ch.isdigit() for ch in text):
         return None
@@ -762,23 +810,40 @@ def _dateparser_date(text: str, lang: str, published: date | None, prefer: str) 
 # ---------------------------------------------------------------- scanner support
 
 
-@lru_cache(maxsize=None)
+@cache
 def horizon_vocab(lang: str) -> Vocab:
     """How horizons look to the scanner of ``eventx.normalize.scan``."""
     d = data(check_lang(lang), "time")
     compounds = [key(c) for c in d.get("compounds", {})]
     whole = [c for c in compounds if first_token(c) == c]  # "jahresende", "midyear"
     leads = chain(
-        d.get("deadline_leads", ()), d.get("period_leads", ()), d.get("duration_leads", ()),
-        d.get("positions", {}), d.get("ordinals", {}), d.get("fiscal", ()),
-        compounds, d.get("year_phrases", {}), ("q", "h"),
+        d.get("deadline_leads", ()),
+        d.get("period_leads", ()),
+        d.get("duration_leads", ()),
+        d.get("positions", {}),
+        d.get("ordinals", {}),
+        d.get("fiscal", ()),
+        compounds,
+        d.get("year_phrases", {}),
+        ("q", "h"),
     )
     follows = chain(
-        d.get("deadline_leads", ()), d.get("period_leads", ()), d.get("duration_leads", ()),
-        d.get("fillers", ()), d.get("duration_fillers", ()), d.get("positions", {}),
-        d.get("ordinals", {}), d.get("periods", {}), d.get("year_refs", {}),
-        d.get("year_phrases", {}), compounds, d.get("units", {}), d.get("fiscal", ()),
-        d.get("months", {}), lexicon(lang).articles, ("q", "h", "-", "/"),
+        d.get("deadline_leads", ()),
+        d.get("period_leads", ()),
+        d.get("duration_leads", ()),
+        d.get("fillers", ()),
+        d.get("duration_fillers", ()),
+        d.get("positions", {}),
+        d.get("ordinals", {}),
+        d.get("periods", {}),
+        d.get("year_refs", {}),
+        d.get("year_phrases", {}),
+        compounds,
+        d.get("units", {}),
+        d.get("fiscal", ()),
+        d.get("months", {}),
+        lexicon(lang).articles,
+        ("q", "h", "-", "/"),
     )
     number_word = re.compile(lexicon(lang).words_rx).fullmatch
     return Vocab(
@@ -788,23 +853,32 @@ def horizon_vocab(lang: str) -> Vocab:
         words=lambda token: number_word(token) is not None,
         skips=tokens(d.get("fillers", ())),
         # a number begins a horizon only as an ordinal or in a code: "2. Quartal", "3Q26"
-        digits=lambda token: token in ("1", "2", "3", "4"),
+        digits=lambda token: 1 if token in ("1", "2", "3", "4") else 0,
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def date_vocab(lang: str) -> Vocab:
     """How event dates look to the scanner of ``eventx.normalize.scan``."""
     d = data(check_lang(lang), "time")
     weekdays = [key(w) for w in d.get("weekdays", {})]
     weekdays += [w + s for w in weekdays for s in d.get("weekday_suffixes", ())]
     leads = chain(
-        d.get("date_leads", ()), d.get("positions", {}), d.get("months", {}),
-        d.get("weekday_leads", ()), d.get("weekday_relatives", {}),
+        d.get("date_leads", ()),
+        d.get("positions", {}),
+        d.get("months", {}),
+        d.get("weekday_leads", ()),
+        d.get("weekday_relatives", {}),
     )
     follows = chain(
-        d.get("months", {}), weekdays, d.get("positions", {}), d.get("fillers", ()),
-        d.get("weekday_relatives", {}), d.get("day_month_glue", ()), ("-",),
+        d.get("months", {}),
+        weekdays,
+        d.get("positions", {}),
+        d.get("fillers", ()),
+        d.get("weekday_relatives", {}),
+        d.get("day_month_glue", ()),
+        d.get("day_suffixes", ()),
+        ("-", "/"),
     )
     return Vocab(
         starts=frozenset(weekdays) | frozenset(key(w) for w in d.get("relative_days", {})),
@@ -815,7 +889,9 @@ def date_vocab(lang: str) -> Vocab:
     )
 
 
-def _date_number(token: str) -> bool:
-    """A number that can begin a date: a day ("31. Juli", "7/31/2025"), a dotted date
-    ("31.07.2025") or the year of an ISO date ("2025-07-31")."""
-    return len(token) <= 2 or token.count(".") >= 2 or (len(token) == 4 and token.isdigit())
+def _date_number(token: str) -> int:
+    """How a number can begin a date: a dotted date on its own ("31.07.2025"); a day before
+    a month or a mark ("31. Juli", "7/31/2025", "29th"), the year of an ISO date before "-"."""
+    if token.count(".") >= 2:
+        return 2
+    return 1 if len(token) <= 2 or (len(token) == 4 and token.isdigit()) else 0
