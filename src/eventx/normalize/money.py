@@ -220,8 +220,8 @@ def _side(m: re.Match[str], k: str, g: _Grammar, scaled_hint: bool) -> _Side | N
             if found is None or (cur is not None and found[0] != cur[0]):
                 return _BAD
             cur = cur or found
-    end = m.end(names[5]) if suf is not None else max(
-        m.end(n) for n in names[:4] if m.start(n) >= 0
+    end = (
+        m.end(names[5]) if suf is not None else max(m.end(n) for n in names[:4] if m.start(n) >= 0)
     )
     return _Side(number, mult, cur, end)
 
@@ -393,10 +393,22 @@ def vocab(lang: str) -> Vocab:
         named,
     )
     follows = chain(
-        lex.approximators, lex.vague, lex.bare_plural, lex.vague_scales, lex.multipliers,
-        lex.articles, lex.words, g.words, g.subunits, SYMBOLS, d.get("connectors", ()),
-        d.get("range_open", ()), d.get("range_and", ()), d.get("range_to", ()),
-        d.get("per_share_after", ()), ("-",),
+        lex.approximators,
+        lex.vague,
+        lex.bare_plural,
+        lex.vague_scales,
+        lex.multipliers,
+        lex.articles,
+        lex.words,
+        g.words,
+        g.subunits,
+        SYMBOLS,
+        d.get("connectors", ()),
+        d.get("range_open", ()),
+        d.get("range_and", ()),
+        d.get("range_to", ()),
+        d.get("per_share_after", ()),
+        ("-",),
     )
     number_word = re.compile(lex.words_rx).fullmatch
     return Vocab(

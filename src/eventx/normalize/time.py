@@ -203,9 +203,7 @@ def _grammar(lang: str) -> _Grammar:
     deadline = _words(d.get("deadline_leads", ()))
     fill = rf"(?:{_words(d.get('fillers', ()))}\s+)"
     pos = _words(t["positions"])
-    ordinal = _ci(
-        LETTER_BEFORE + alternation(t["ordinals"]) + r"(?:(?<=\.)|" + LETTER_AFTER + ")"
-    )
+    ordinal = _ci(LETTER_BEFORE + alternation(t["ordinals"]) + r"(?:(?<=\.)|" + LETTER_AFTER + ")")
     period = _words(t["periods"])
     year_ref = _words(t["year_refs"])
     fiscal = _words(d.get("fiscal", ()))
@@ -333,9 +331,7 @@ def _grammar(lang: str) -> _Grammar:
         lex=lex,
         horizon=horizon,
         date=date_rx,
-        bare_duration=re.compile(
-            rf"\s*{g('num', 'b')}{number})[\s-]*{g('unit', 'b')}{unit})\s*$"
-        ),
+        bare_duration=re.compile(rf"\s*{g('num', 'b')}{number})[\s-]*{g('unit', 'b')}{unit})\s*$"),
         not_a_date=re.compile(unit),
         deadline_lead=re.compile(rf"\s*{deadline}\s+"),
         date_lead=re.compile(rf"\s*{date_lead}\s+"),
