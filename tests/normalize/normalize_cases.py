@@ -308,6 +308,7 @@ HORIZON_CASES: list[tuple[str, str, str, date | None, str | None, date | None | 
     ("de-none-month-year", "de", "im März 2026", None, None, None),
     ("de-none-percent", "de", "12 Prozent", None, None, None),
     ("de-none-word", "de", "im Unternehmen", None, None, None),
+    ("de-none-seit-jahresbeginn", "de", "seit Jahresbeginn", PUB, None, None),
     # ---- English durations
     ("en-dur-18m", "en", "within 18 months", None, "P18M", None),
     ("en-dur-next-12m", "en", "within the next 12 months", None, "P12M", None),
@@ -355,6 +356,7 @@ HORIZON_CASES: list[tuple[str, str, str, date | None, str | None, date | None | 
     ("en-none-money", "en", "$2bn", None, None, None),
     ("en-none-month", "en", "in May", PUB, None, None),
     ("en-none-the-year", "en", "in the year", None, None, None),
+    ("en-none-year-end-alone", "en", "year-end results", PUB, None, None),
 ]
 
 # (id, lang, text, published, expected date or None)

@@ -505,6 +505,8 @@ def _horizon(m: re.Match[str], g: _Grammar, published: date | None) -> Horizon |
         year = published.year + int(g.year_phrases[key(f["yp"])]) if published else None
         return Horizon(text=text, deadline=date(year, 12, 31) if year else None)
     if shape == "cmp":
+        if lead is None and "y" not in f:
+            return None  # "seit Jahresbeginn" looks back; "bis/zum Jahresende" is a horizon
         position, kind = g.compounds[key(f["cmp"])]
         year, explicit = _resolve_year(f, g, published, "y")
         if kind == "year":
