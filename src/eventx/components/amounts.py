@@ -20,7 +20,7 @@ a horizon ("bis Ende März 2026") is only a horizon. Relative expressions resolv
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -32,6 +32,7 @@ from ..normalize.money import iter_amounts, per_share_before
 from ..normalize.percent import iter_percents
 from ..normalize.scan import starts
 from ..normalize.time import coerce_date, iter_dates, iter_horizons
+from ..schema import Money
 
 __all__ = ["AmountFinder", "make_amounts"]
 
@@ -56,54 +57,56 @@ class AmountFinder:
     def _spans(
         self,
         doc: Doc,
-        found: Iterable[tuple[int, int, str, Any]],
+        found: Iterable[tuple[int, int, Any]],
+        label: str | Callable[[int, int], str],
         offsets: list[int] | None,
     ) -> list[Span]:
         spans: list[Span] = []
-        for start, end, label, value in found:
+        for start, end, value in found:
+            name = label if isinstance(label, str) else label(start, end)
             if offsets is not None:
                 start, end = offsets[start], offsets[end - 1] + 1
-            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            span = doc.char_span(start, end, label=name, alignment_mode="expand")
             if span is None:  # pragma: no cover - "expand" always finds tokens
                 continue
             span._.value = value
             spans.append(span)
-        return filter_spans(spans)
+        # two expressions can widen onto one token ("expand"); keep the longer one then
+        if any(a.end > b.start for a, b in zip(spans, spans[1:], strict=False)):
+            spans = filter_spans(spans)
+        return spans
 
     def __call__(self, doc: Doc) -> Doc:
         lang = self.lang
         published = coerce_date(doc._.published)
         text, offsets = _without_soft(doc.text)
         at = starts(text, lang)
+        spans = doc.spans
 
-        money = (
-            (
-                a.start,
-                a.end,
-                "MONEY_PER_SHARE"
-                if a.per_share or per_share_before(text, a.start, lang)
-                else "MONEY",
-                a.money,
-            )
-            for a in iter_amounts(text, lang, at.money)
+        per_share: set[int] = set()
+
+        def amounts() -> Iterator[tuple[int, int, Money]]:
+            for a in iter_amounts(text, lang, at.money):
+                if a.per_share or per_share_before(text, a.start, lang):
+                    per_share.add(a.start)
+                yield a.start, a.end, a.money
+
+        def money_label(start: int, end: int) -> str:
+            return "MONEY_PER_SHARE" if start in per_share else "MONEY"
+
+        spans["money"] = self._spans(doc, amounts(), money_label, offsets) if at.money else []
+        spans["percent"] = (
+            self._spans(doc, iter_percents(text, lang, at.percent), "PERCENT", offsets)
+            if at.percent
+            else []
         )
-        doc.spans["money"] = self._spans(doc, money, offsets)
-        doc.spans["percent"] = self._spans(
-            doc,
-            ((s, e, "PERCENT", p) for s, e, p in iter_percents(text, lang, at.percent)),
-            offsets,
-        )
-        horizons = list(iter_horizons(text, lang, published, at.horizon))
-        doc.spans["horizons"] = self._spans(
-            doc, ((s, e, "HORIZON", h) for s, e, h in horizons), offsets
-        )
-        taken = [(s, e) for s, e, _ in horizons]
-        dates = (
-            (s, e, "DATE", d)
-            for s, e, d in iter_dates(text, lang, published, at.date)
-            if not any(s < he and e > hs for hs, he in taken)
-        )
-        doc.spans["dates"] = self._spans(doc, dates, offsets)
+        horizons = list(iter_horizons(text, lang, published, at.horizon)) if at.horizon else []
+        spans["horizons"] = self._spans(doc, horizons, "HORIZON", offsets) if horizons else []
+        dates = iter_dates(text, lang, published, at.date) if at.date else ()
+        if horizons:
+            # a date inside a horizon ("bis Ende März 2026") is only the horizon
+            dates = [d for d in dates if not any(d[0] < he and d[1] > hs for hs, he, _ in horizons)]
+        spans["dates"] = self._spans(doc, dates, "DATE", offsets)
         return doc
 
 

@@ -411,10 +411,12 @@ def vocab(lang: str) -> Vocab:
         ("-",),
     )
     number_word = re.compile(lex.words_rx).fullmatch
+    articles = frozenset(lex.articles)  # "über eine Milliarde": look past the article
     return Vocab(
         starts=frozenset(first_token(s) for s in marks),
         leads=frozenset(first_token(p) for p in leads),
-        follows=tokens(follows),
+        follows=tokens(follows) - articles,
         words=lambda token: number_word(token) is not None,
         exact=codes().__contains__,
+        skips=articles,
     )

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import accumulate, compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from .currencies import SYMBOLS
@@ -46,7 +47,7 @@ _KINDS = (MONEY, PERCENT, HORIZON, DATE)
 _MARKS = sorted({s[0] for s in SYMBOLS if not s[0].isalnum()} | set("-−–+%/"))
 _SPLIT = re.compile(r"([^\W\d_]+|\d+(?:[.,]\d+)*|[" + re.escape("".join(_MARKS)) + "])")
 _FIRST = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 50_000  # distinct chunks kept per language (a few MB)
 
 
 def first_token(phrase: str) -> str:
@@ -117,6 +118,7 @@ class _Chunk(NamedTuple):
 
 
 _EMPTY = _Chunk(0, (), ())
+_mask = attrgetter("mask")
 
 
 def _read_chunk(chunk: str, lang: str) -> _Chunk:
@@ -179,7 +181,7 @@ def starts(text: str, lang: str) -> Starts:
             if info is None:
                 infos[i] = cache[chunks[i]] = _read_chunk(chunks[i], lang)
     found: tuple[list[int], ...] = ([], [], [], [])
-    hits = list(compress(range(len(infos)), map(_MASK, infos)))
+    hits = list(compress(range(len(infos)), map(_mask, infos)))
     if not hits:
         return Starts(*found)
     begins = list(accumulate(map(len, chunks), initial=0))
@@ -198,10 +200,6 @@ def starts(text: str, lang: str) -> Starts:
                     if hit >> kind & 1:
                         found[kind].append(at)
     return Starts(*found)
-
-
-def _MASK(chunk: _Chunk) -> int:
-    return chunk.mask
 
 
 def _follows(infos: list[_Chunk], n: int, j: int, t: int, wanted: int) -> int:

@@ -356,12 +356,19 @@ def _fields(m: re.Match[str], shape: str) -> dict[str, str]:
     """The named groups a match of ``shape`` set, without the shape suffix; the year after a
     period ("t_year" ...) is reported under the same names as a year elsewhere, and the
     shared lead of the horizon pattern as "lead"."""
-    names, shorts = _shape_groups(m.re, shape)
+    groups = _SHAPE_GROUPS.get((id(m.re), shape))
+    if groups is None:
+        groups = _SHAPE_GROUPS[(id(m.re), shape)] = _shape_groups(m.re, shape)
+    names, shorts = groups
     values = m.group(*names) if len(names) > 1 else (m.group(names[0]),)
     return {short: v for short, v in zip(shorts, values, strict=True) if v is not None}
 
 
-@lru_cache(maxsize=64)
+# (id of a pattern, shape) -> its group names; the patterns are cached for good, so their
+# ids are stable (hashing a compiled pattern would hash all of its code on every call)
+_SHAPE_GROUPS: dict[tuple[int, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
 def _shape_groups(rx: re.Pattern[str], shape: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     sfx = "_" + shape
     names = [n for n in rx.groupindex if n.endswith(sfx)]
@@ -844,12 +851,14 @@ def horizon_vocab(lang: str) -> Vocab:
         ("q", "h", "-", "/"),
     )
     number_word = re.compile(lexicon(lang).words_rx).fullmatch
+    # look past articles: "by the end", "within a year" (but not "in a statement")
+    skips = tokens(d.get("fillers", ())) | lexicon(lang).articles
     return Vocab(
         starts=frozenset(whole),
         leads=frozenset(first_token(p) for p in leads) - frozenset(whole),
-        follows=tokens(follows) - tokens(d.get("fillers", ())),
+        follows=tokens(follows) - skips,
         words=lambda token: number_word(token) is not None,
-        skips=tokens(d.get("fillers", ())),
+        skips=skips,
         # a number begins a horizon only as an ordinal or in a code: "2. Quartal", "3Q26"
         digits=lambda token: 1 if token in ("1", "2", "3", "4") else 0,
     )
