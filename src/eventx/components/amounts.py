@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..normalize import prepare
 from ..normalize._text import SOFT, check_lang
 from ..normalize.money import iter_amounts, per_share_before
 from ..normalize.percent import iter_percents
@@ -53,6 +54,7 @@ class AmountFinder:
 
     def __init__(self, lang: str) -> None:
         self.lang = check_lang(lang)
+        prepare(self.lang)
 
     def _spans(
         self,

@@ -25,6 +25,11 @@ from .scan import starts as scan
 __all__ = ["iter_percents", "parse_percent", "vocab"]
 
 
+def pattern(lang: str) -> re.Pattern[str]:
+    """The compiled percentage pattern of ``lang`` (built once)."""
+    return _percent_rx(lang)
+
+
 @cache
 def _percent_rx(lang: str) -> re.Pattern[str]:
     lex = lexicon(check_lang(lang))

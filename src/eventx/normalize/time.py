@@ -171,6 +171,12 @@ def _table(d: Mapping[str, Any], name: str) -> Mapping[str, Any]:
 
 
 @cache
+def grammar(lang: str) -> _Grammar:
+    """The compiled horizon and date patterns of ``lang`` (built once)."""
+    return _grammar(lang)
+
+
+@cache
 def _grammar(lang: str) -> _Grammar:
     lex = lexicon(check_lang(lang))
     d = data(lang, "time")
