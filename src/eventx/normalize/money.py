@@ -69,7 +69,6 @@ from .scan import starts as scan
 __all__ = ["Amount", "iter_amounts", "parse_money", "per_share_before", "vocab"]
 
 _TWO = Decimal(2)
-_TEN = Decimal(10)
 
 
 class Amount(NamedTuple):
@@ -226,45 +225,37 @@ def _side(m: re.Match[str], k: str, g: _Grammar, scaled_hint: bool) -> _Side | N
     return _Side(number, mult, cur, end)
 
 
+_POWERS = {n: Decimal(10) ** n for n in range(-6, 19)}
+
+
+def _scale(n: int) -> Decimal:
+    return _POWERS.get(n) or Decimal(10) ** n
+
+
 def _units(side: _Side, mult: int | None, cur: tuple[str, int]) -> Decimal:
-    return side.number * _TEN ** ((mult or 0) - cur[1])
+    return side.number * _scale((mult or 0) - cur[1])
+
+
+_TOP = ("ap", "vq", "vs", "vm", "vc", "bp", "bc", "op", "to", "m2", "ps")
 
 
 def _money(m: re.Match[str], g: _Grammar) -> tuple[int, Money, bool] | None:
     """(end, Money, per_share) of a match, or None if it is not money after all."""
-    start = m.start()
-    per_share = m["ps"] is not None
+    ap, vq, vs, vm, vc, bp, bc, op, to, m2, ps = m.group(*_TOP)
+    per_share = ps is not None
     lex = g.lex
-    if m["vq"] is not None or m["bp"] is not None:
-        cur = _currency(m["vc"] if m["vq"] is not None else m["bc"], g)
-        if cur is None:
-            return None
-        if m["vq"] is not None:
-            lo, hi = lex.vague[key(m["vq"])]
-            mult = lex.multipliers[key(m["vm"])] - cur[1]
-            if m["vs"] is not None:
-                scale = _TEN ** lex.vague_scales[key(m["vs"])]
-                low, high = lo * scale, (hi + 1) * scale - 1
-            else:
-                low, high = Decimal(lo), Decimal(hi)
-        else:
-            low_f, high_f = lex.bare_plural[key(m["bp"])]
-            mult = lex.multipliers[key(m["bp"])] - cur[1]
-            low, high = Decimal(low_f), Decimal(high_f)
-        low, high = clean(low * _TEN**mult), clean(high * _TEN**mult)
-        text = m.group()
-        return m.end(), _make(low, cur[0], text, True, low, high), per_share
+    if vq is not None or bp is not None:
+        return _vague(m, g, vq, vs, vm, vc, bp, bc, per_share)
 
-    one = _side(m, "1", g, scaled_hint=m["m2"] is not None)
+    one = _side(m, "1", g, scaled_hint=m2 is not None)
     if not isinstance(one, _Side):
         return None
-    two = _side(m, "2", g, scaled_hint=False) if m["to"] is not None else None
+    two = _side(m, "2", g, scaled_hint=False) if to is not None else None
     if two is _BAD:
         two = None
     if isinstance(two, _Side):
-        is_and = key(m["to"]) in g.range_and
         ok = (
-            (m["op"] is not None or not is_and)
+            (op is not None or key(to) not in g.range_and)  # "und"/"and" only after "zwischen"
             and (two.mult is not None or two.currency is not None)
             and (one.currency is None or two.currency is None or one.currency == two.currency)
         )
@@ -277,25 +268,56 @@ def _money(m: re.Match[str], g: _Grammar) -> tuple[int, Money, bool] | None:
             if low <= high:
                 low, high = clean(low), clean(high)
                 value = clean((low + high) / _TWO)
-                text = m.group()
-                return m.end(), _make(value, cur[0], text, True, low, high), per_share
+                return m.end(), _make(value, cur[0], m.group(), True, low, high), per_share
         # not a range: the first amount alone, without the range opener
-        if m["op"] is not None:
+        if op is not None:
             return None
         per_share = False
-    elif m["op"] is not None:
+    elif op is not None:
         return None
     if one.currency is None:
         return None
-    end = one.end if two is not None or m["to"] is not None else m.end()
+    end = one.end if to is not None else m.end()
     value = clean(_units(one, one.mult, one.currency))
-    text = m.string[start:end]
-    bound = lex.approximators.get(key(m["ap"])) if m["ap"] is not None else None
+    text = m.string[m.start() : end]
+    bound = lex.approximators.get(key(ap)) if ap is not None else None
     if bound is None:
         return end, _make(value, one.currency[0], text), per_share
     low = value if bound == "low" else None
     high = value if bound == "high" else None
     return end, _make(value, one.currency[0], text, True, low, high), per_share
+
+
+def _vague(
+    m: re.Match[str],
+    g: _Grammar,
+    vq: str | None,
+    vs: str | None,
+    vm: str | None,
+    vc: str | None,
+    bp: str | None,
+    bc: str | None,
+    per_share: bool,
+) -> tuple[int, Money, bool] | None:
+    """ "Hunderte Milliarden Dollar", "mehrere hundert Millionen Euro", "billions of dollars"."""
+    lex = g.lex
+    cur = _currency(vc if vq is not None else bc, g)
+    if cur is None:
+        return None
+    if vq is not None:
+        lo, hi = lex.vague[key(vq)]
+        mult = lex.multipliers[key(vm)] - cur[1]  # type: ignore[arg-type]
+        if vs is not None:
+            scale = _scale(lex.vague_scales[key(vs)])
+            low, high = lo * scale, (hi + 1) * scale - 1
+        else:
+            low, high = Decimal(lo), Decimal(hi)
+    else:
+        low_f, high_f = lex.bare_plural[key(bp)]  # type: ignore[arg-type]
+        mult = lex.multipliers[key(bp)] - cur[1]  # type: ignore[arg-type]
+        low, high = Decimal(low_f), Decimal(high_f)
+    low, high = clean(low * _scale(mult)), clean(high * _scale(mult))
+    return m.end(), _make(low, cur[0], m.group(), True, low, high), per_share
 
 
 def _make(

@@ -192,9 +192,11 @@ def digits_value(text: str, decimal: str = ".", scaled: bool = False) -> Decimal
     ``decimal`` is the language's decimal mark, used only for the ambiguous case of one
     separator before exactly three digits when ``scaled`` (a multiplier follows).
     """
+    if text.isdigit():
+        return Decimal(text)
     seps = [(i, c) for i, c in enumerate(text) if not c.isdigit()]
-    if not seps:
-        return Decimal(text) if text.isdigit() else None
+    if not seps or len(seps) == len(text):
+        return None
     kinds = {c for _, c in seps}
     last_i, last_c = seps[-1]
     if len(kinds) > 1:
