@@ -58,6 +58,7 @@ class _Candidate:
     priority: int
     entry: Entry | None = None
     name: str | None = None  # canonical name of an unknown company
+    extended: bool = False  # a legal form was added after the matched spelling
 
     def company(self, mention: str) -> Company:
         if self.entry is not None:
@@ -115,6 +116,7 @@ class CompanyFinder:
         self.possessives = frozenset(words.get("possessives", ()))
         self.demonyms: dict[str, str] = dict(words.get("demonyms", {}))
         self.generic = frozenset(words.get("generic_descriptors", ()))
+        self.name_dets = frozenset(words.get("apposition_determiners", ()))
         self.descriptor_ends = tuple(words.get("descriptors", ()))
         self.descriptor_exceptions = frozenset(words.get("descriptor_exceptions", ()))
 
@@ -131,9 +133,14 @@ class CompanyFinder:
             self._entry_of_key[nlp.vocab.strings[key]] = index
         # 2. legal forms (both languages) and the blocked names
         self.legal = PhraseMatcher(nlp.vocab)
-        self.legal.add("LEGAL", list(nlp.tokenizer.pipe(_union(self.lang, "legal_forms"))))
+        legal_forms = _legal_variants(_union(self.lang, "legal_forms") + list(self.weak_forms))
+        self.legal.add("LEGAL", list(nlp.tokenizer.pipe(legal_forms)))
         self.legal_first = frozenset(
-            t.text for d in nlp.tokenizer.pipe(_union(self.lang, "legal_forms")) for t in d[:1]
+            t.text for d in nlp.tokenizer.pipe(legal_forms) for t in d[:1]
+        )
+        # "GmbH." at the end of a sentence is one token: the period is not part of the name
+        self.period_variants = frozenset(f for f in legal_forms if f.endswith(".")) - frozenset(
+            _union(self.lang, "legal_forms")
         )
         # 3. company nouns; compounds "X-Konzern"; "the X group"
         self.descriptor_re = re.compile(
@@ -223,6 +230,7 @@ class CompanyFinder:
                 continue
             if e in legal_hits:
                 cand.end = legal_hits[e]
+                cand.extended = True
             if self._common_noun_use(doc, s, e):
                 continue
             if doc[s:e].text in self.ambiguous and cand.end == e and s not in context_starts:
@@ -243,7 +251,10 @@ class CompanyFinder:
         spans: list[Span] = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label="ORG")
-            span._.value = cand.company(span.text)
+            mention = span.text
+            if doc[cand.end - 1].text in self.period_variants:
+                mention = mention[:-1]
+            span._.value = cand.company(mention)
             spans.append(span)
         spans.sort(key=lambda sp: sp.start)
         sents = _sentence_starts(doc)
@@ -334,7 +345,10 @@ class CompanyFinder:
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None or span.end >= len(doc):
                 continue
-            starts[span.end] = word.lower() in self.generic
+            generic = word.lower() in self.generic
+            if generic and span.start > 0 and doc[span.start - 1].lower_ in self.name_dets:
+                generic = False  # "der Konzern Tönnies": an apposition names the company
+            starts[span.end] = generic
         return starts
 
     def _context_names(self, doc: Doc, starts: dict[int, bool]) -> list[_Candidate]:
@@ -585,6 +599,18 @@ def _sent_of(starts: list[int], i: int) -> int:
     return bisect_right(starts, i) - 1
 
 
+def _legal_variants(forms: list[str]) -> list[str]:
+    """Legal forms as written, in capitals ("INC."), and with a sentence-final period
+    that the tokenizer keeps on the word ("GmbH.")."""
+    out: dict[str, None] = {}
+    for form in forms:
+        for variant in (form, form.upper()):
+            out.setdefault(variant, None)
+            if not variant.endswith(".") and variant[-1:].isalpha():
+                out.setdefault(variant + ".", None)
+    return list(out)
+
+
 def _longest_from_each_start(matches: Iterable[tuple[int, int, int]]) -> dict[int, int]:
     best: dict[int, int] = {}
     for _, s, e in matches:
@@ -597,7 +623,9 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates: stronger evidence first, then longer, then earlier."""
     taken: set[int] = set()
     chosen = []
-    for cand in sorted(candidates, key=lambda c: (c.priority, c.start - c.end, c.start)):
+    for cand in sorted(
+        candidates, key=lambda c: (c.priority, c.start - c.end, c.extended, c.start)
+    ):
         cells = range(cand.start, cand.end)
         if any(i in taken for i in cells):
             continue
