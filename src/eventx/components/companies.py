@@ -133,15 +133,21 @@ class CompanyFinder:
             self._entry_of_key[nlp.vocab.strings[key]] = index
         # 2. legal forms (both languages) and the blocked names
         self.legal = PhraseMatcher(nlp.vocab)
-        legal_forms = _legal_variants(_union(self.lang, "legal_forms") + list(self.weak_forms))
+        written = _union(self.lang, "legal_forms") + list(self.weak_forms)
+        variants = _legal_variants(written)
+        legal_forms = [
+            form
+            for (form, added), tokens in zip(variants, nlp.tokenizer.pipe(v for v, _ in variants))
+            # an added period only where the tokenizer keeps it on the word ("GmbH.")
+            if not added or tokens[-1].text != "."
+        ]
+        added_periods = {form for form, added in variants if added}
         self.legal.add("LEGAL", list(nlp.tokenizer.pipe(legal_forms)))
         self.legal_first = frozenset(
             t.text for d in nlp.tokenizer.pipe(legal_forms) for t in d[:1]
         )
         # "GmbH." at the end of a sentence is one token: the period is not part of the name
-        self.period_variants = frozenset(f for f in legal_forms if f.endswith(".")) - frozenset(
-            _union(self.lang, "legal_forms")
-        )
+        self.period_variants = frozenset(added_periods & set(legal_forms))
         # 3. company nouns; compounds "X-Konzern"; "the X group"
         self.descriptor_re = re.compile(
             r"(?<![\w-])[\w-]*(?:" + _alternation(self.descriptor_ends) + r")(?![\w-])",
@@ -324,13 +330,16 @@ class CompanyFinder:
                     continue
             if form in self.weak_forms and (name_text in self.stop_words):
                 continue
-            entry = self.register.entry(doc[i:e].text, self.lang) or self.register.entry(
+            full = doc[i:e].text
+            if doc[e - 1].text in self.period_variants:
+                full = full[:-1]
+            entry = self.register.entry(full, self.lang) or self.register.entry(
                 name_text, self.lang
             )
             if entry is not None:
                 found.append(_Candidate(i, e, _LEGAL, entry))
             else:
-                found.append(_Candidate(i, e, _LEGAL, None, strip_legal_form(doc[i:e].text)))
+                found.append(_Candidate(i, e, _LEGAL, None, strip_legal_form(full)))
         return found
 
     def _descriptor_starts(self, doc: Doc, text: str) -> dict[int, bool]:
@@ -599,16 +608,16 @@ def _sent_of(starts: list[int], i: int) -> int:
     return bisect_right(starts, i) - 1
 
 
-def _legal_variants(forms: list[str]) -> list[str]:
-    """Legal forms as written, in capitals ("INC."), and with a sentence-final period
-    that the tokenizer keeps on the word ("GmbH.")."""
-    out: dict[str, None] = {}
+def _legal_variants(forms: list[str]) -> list[tuple[str, bool]]:
+    """Legal forms as written and in capitals ("INC."), each also with a sentence-final
+    period that the tokenizer may keep on the word ("GmbH."); True marks an added period."""
+    out: dict[str, bool] = {}
     for form in forms:
         for variant in (form, form.upper()):
-            out.setdefault(variant, None)
+            out.setdefault(variant, False)
             if not variant.endswith(".") and variant[-1:].isalpha():
-                out.setdefault(variant + ".", None)
-    return list(out)
+                out.setdefault(variant + ".", True)
+    return list(out.items())
 
 
 def _longest_from_each_start(matches: Iterable[tuple[int, int, int]]) -> dict[int, int]:
