@@ -94,7 +94,7 @@ class CompanyRegister:
         overrides = _toml("overrides.toml")
         self._load_stocks(self._stocks() if stocks is None else stocks, overrides)
         self._load_unlisted(_toml("unlisted.toml"))
-        self._load_aliases(_toml("aliases.toml"))
+        self._load_aliases(_toml("aliases.toml"), strict=stocks is None)
         for i, entry in enumerate(self.entries):
             for form in entry.forms:
                 self._keys.setdefault(match_key(form), i)
@@ -171,11 +171,13 @@ class CompanyRegister:
                 )
             )
 
-    def _load_aliases(self, aliases: Mapping[str, Any]) -> None:
+    def _load_aliases(self, aliases: Mapping[str, Any], strict: bool = True) -> None:
         for section, table in aliases.items():
             target = self._forms if section == "all" else self._lang_forms.setdefault(section, {})
             for canonical, spellings in table.items():
                 index = self._by_name.get(canonical)
+                if index is None and not strict:
+                    continue  # a register built from other data may lack the company
                 if index is None:
                     raise ValueError(
                         f"aliases.toml: {canonical!r} is not a name in the register "
@@ -206,13 +208,14 @@ class CompanyRegister:
 
     def entry(self, mention: str, lang: str | None = None) -> Entry | None:
         """The entry for ``mention``: exact spelling first, then a case- and
-        legal-form-insensitive key ("SIEMENS AG" -> Siemens)."""
+        legal-form-insensitive key ("SIEMENS AG" -> Siemens). A mention in lower case only
+        matches a spelling written that way ("apple" is not Apple)."""
         if lang is not None:
             index = self._lang_forms.get(lang, {}).get(mention)
             if index is not None:
                 return self.entries[index]
         index = self._forms.get(mention)
-        if index is None:
+        if index is None and not mention.islower():  # "apple" is fruit, "APPLE INC." is not
             index = self._keys.get(match_key(mention))
         if index is None and lang is not None:
             index = self._lang_forms.get(lang, {}).get(strip_legal_form(mention))

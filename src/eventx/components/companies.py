@@ -572,6 +572,8 @@ class CompanyFinder:
         self, span: Span, named: list[Span], main: Company | None, mods: str, sents: list[int]
     ) -> Company | None:
         before = [s for s in named if s.end <= span.start]
+        if before and before[-1].end == span.start - 1 and span.doc[span.start - 1].text in ",(–—":
+            return before[-1]._.value  # apposition: "Microsoft, the software giant"
         city = self._hq_city(mods or "")
         if city:
             for cand in reversed(before or named):
