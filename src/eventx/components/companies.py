@@ -107,6 +107,8 @@ class CompanyFinder:
         self.first_names = frozenset(guard.get("first_names", ()))
         self.person_titles = frozenset(guard.get("person_titles", ()))
         self.stop_words = frozenset(_union(self.lang, "stop_words"))
+        self.common_words = frozenset(words.get("common_words", ()))
+        self.noun_endings = tuple(words.get("noun_endings", ()))
         self.weak_forms = frozenset(words.get("weak_forms", ()))
         nouns = words.get("common_nouns", {})
         self.common_nouns = frozenset(nouns.get("names", ()))
@@ -114,6 +116,20 @@ class CompanyFinder:
         self.articles = frozenset(nouns.get("articles", ()))
         self.adjective_endings = tuple(nouns.get("adjective_endings", ()))
         self.possessives = frozenset(words.get("possessives", ()))
+        self.possessive_re = (
+            re.compile(r"(?<![\w-])(?:" + _alternation(self.possessives) + r")(?![\w-])")
+            if self.possessives
+            else None
+        )
+        roles = words.get("roles", {})
+        self.role_preps = frozenset(
+            w
+            for key in ("counterpart_preps", "agent_preps", "patient_preps", "passive_agent_preps")
+            for w in roles.get(key, ())
+        )
+        self.articles_lower = frozenset(
+            w.lower() for w in words.get("common_nouns", {}).get("articles", ())
+        )
         self.demonyms: dict[str, str] = dict(words.get("demonyms", {}))
         self.generic = frozenset(words.get("generic_descriptors", ()))
         self.name_dets = frozenset(words.get("apposition_determiners", ()))
@@ -371,7 +387,10 @@ class CompanyFinder:
             if end == start:
                 continue
             first = doc[start].text
-            if first in self.first_names or first in self.places or first in self.never:
+            if (
+                first in self.first_names or first in self.places or first in self.never
+                or first in self.common_words
+            ):
                 continue
             name_text = doc[start:end].text
             if name_text in self.never or name_text in self.places:
@@ -382,6 +401,8 @@ class CompanyFinder:
                 continue
             if generic and not self._looks_like_name(doc, start, end):
                 continue
+            if self.noun_endings and first.lower().endswith(self.noun_endings):
+                continue  # "plant der Konzern Investitionen"
             if self.lang == "de" and end - start > 1:
                 end = start + 1  # "der Autobauer Tesla Aktien" -> one name word is safest
                 name_text = doc[start:end].text
@@ -442,6 +463,7 @@ class CompanyFinder:
             text = doc[start:end].text
             if (
                 text in self.never or text in self.places or text in self.stop_words
+                or text in self.common_words
                 or doc[start].text in self.first_names or not text[:1].isupper()
                 or self._person_before(doc, start)
             ):
@@ -508,8 +530,8 @@ class CompanyFinder:
     ) -> list[Span]:
         if not named:
             return []
-        out: list[Span] = []
         named_starts = {s.start for s in named}
+        found: list[tuple[Span, str | None]] = []  # (span, modifiers); None: possessive
         if self.anaphor_re is not None:
             for m in self.anaphor_re.finditer(text):
                 if not self._agrees(m):
@@ -517,26 +539,30 @@ class CompanyFinder:
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is None or span.end in named_starts:
                     continue  # "der Konzern Siemens": the noun introduces a name
-                if span.end < len(doc) and self._name_token(doc[span.end]) and (
-                    doc[span.end].text not in self.stop_words
-                ) and self.lang == "en":
-                    continue
-                target = self._resolve(span, named, main, m.group("mods"), sents)
-                if target is None:
-                    continue
-                anaphor = Span(doc, span.start, span.end, label="ANAPHOR")
-                anaphor._.value = target.model_copy(update={"mention": anaphor.text})
-                out.append(anaphor)
-        if self.possessives:
-            for tok in doc:
-                if tok.text not in self.possessives:
-                    continue
-                target = self._resolve_possessive(tok.i, named + out, sents)
-                if target is None:
-                    continue
-                anaphor = Span(doc, tok.i, tok.i + 1, label="ANAPHOR")
-                anaphor._.value = target.model_copy(update={"mention": tok.text})
-                out.append(anaphor)
+                if self.lang == "en" and span.end < len(doc) and self._name_token(doc[span.end]):
+                    continue  # "the company Acme Corp."
+                found.append((span, m.group("mods") or ""))
+        if self.possessive_re is not None:
+            for m in self.possessive_re.finditer(text):
+                span = doc.char_span(m.start(), m.end())
+                if span is not None:
+                    found.append((span, None))
+        found.sort(key=lambda item: item[0].start)
+        known = list(named)
+        out: list[Span] = []
+        for span, mods in found:
+            if mods is None:
+                target = self._resolve_possessive(span.start, known, sents)
+            else:
+                target = self._resolve(span, known, main, mods, sents)
+            if target is None:
+                continue
+            anaphor = Span(doc, span.start, span.end, label="ANAPHOR")
+            anaphor._.value = target.model_copy(update={"mention": anaphor.text})
+            out.append(anaphor)
+            if mods is not None:  # "der Konzern" later refers back through this one
+                known.append(anaphor)
+                known.sort(key=lambda s: s.start)
         return out
 
     def _agrees(self, m: re.Match[str]) -> bool:
@@ -586,9 +612,19 @@ class CompanyFinder:
         nearest = _sent_of(sents, before[-1].start)
         if here - nearest > 3:
             return main
-        # the first company of that sentence: in this one, or the nearest earlier one
-        first = next(s for s in before if _sent_of(sents, s.start) == nearest)
-        return first._.value
+        # the first company of that sentence (in this one, or the nearest earlier one) that
+        # is not the object of a preposition ("... an die Nordlicht GmbH")
+        in_sent = [s for s in before if _sent_of(sents, s.start) == nearest]
+        subject = next((s for s in in_sent if not self._governed(s)), in_sent[0])
+        return subject._.value
+
+    def _governed(self, span: Span) -> bool:
+        """Whether a preposition (skipping one article) stands right before ``span``."""
+        doc = span.doc
+        i = span.start - 1
+        if i >= 0 and doc[i].lower_ in self.articles_lower:
+            i -= 1
+        return i >= 0 and doc[i].lower_ in self.role_preps
 
     def _resolve_possessive(self, i: int, spans: list[Span], sents: list[int]) -> Company | None:
         here = _sent_of(sents, i)
