@@ -36,6 +36,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -165,15 +167,19 @@ class CompanyFinder:
         # "GmbH." at the end of a sentence is one token: the period is not part of the name
         self.period_variants = frozenset(added_periods & set(legal_forms))
         # 3. company nouns; compounds "X-Konzern"; "the X group"
-        self.descriptor_re = re.compile(
-            r"(?<![\w-])[\w-]*(?:" + _alternation(self.descriptor_ends) + r")(?![\w-])",
-            re.IGNORECASE,
-        ) if self.descriptor_ends else None
+        # last three characters of company nouns, as lexeme SUFFIX hashes ("Chipkonzern" ->
+        # "ern"), in lower case and capitalised ("Bank", "KONZERN" is not looked for)
+        endings = {e[-3:] for e in self.descriptor_ends}
+        endings |= {e.capitalize() for e in endings} | {e.upper() for e in endings}
+        self.descriptor_suffixes = numpy.array(
+            sorted(nlp.vocab.strings.add(e) for e in endings), dtype="uint64"
+        )
         heads = words.get("compound_heads", ())
+        # found by the "-Konzern" ending; the token around it gives the name before it
         self.compound_re = re.compile(
-            r"(?<![\w-])([A-ZÄÖÜ0-9][\w&.]*(?:-[A-ZÄÖÜ0-9][\w&.]*)*)-(?:" + _alternation(heads)
-            + r")(?![\w-])"
+            r"-(?:" + _alternation(heads) + r")(?![\w-])"
         ) if heads else None
+        self.compound_name = re.compile(r"^([A-ZÄÖÜ0-9][\w&.]*(?:-[A-ZÄÖÜ0-9][\w&.]*)*)-[^-]+$")
         self.compound_exceptions = frozenset(words.get("compound_exceptions", ()))
         self.group_re = (
             re.compile(r"\bthe ((?:[A-Z][\w&.'-]*\s){1,3})group\b") if self.lang == "en" else None
@@ -361,19 +367,21 @@ class CompanyFinder:
     def _descriptor_starts(self, doc: Doc, text: str) -> dict[int, bool]:
         """Token indices right after a company noun -> whether the noun is generic."""
         starts: dict[int, bool] = {}
-        if self.descriptor_re is None:
+        if not self.descriptor_ends or len(doc) < 2:
             return starts
-        for m in self.descriptor_re.finditer(text):
-            word = m.group(0)
+        # cheap filter on the lexeme's last three characters and on the next token (not
+        # lower case, not punctuation), then the exact test on the few tokens left
+        arr = doc.to_array(["SUFFIX", "IS_LOWER", "IS_PUNCT"])
+        hits = numpy.isin(arr[:-1, 0], self.descriptor_suffixes)
+        hits &= (arr[1:, 1] == 0) & (arr[1:, 2] == 0)
+        for i in numpy.flatnonzero(hits).tolist():
+            word = doc[i].text
             if not self._is_descriptor(word):
                 continue
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is None or span.end >= len(doc):
-                continue
             generic = word.lower() in self.generic
-            if generic and span.start > 0 and doc[span.start - 1].lower_ in self.name_dets:
+            if generic and i > 0 and doc[i - 1].lower_ in self.name_dets:
                 generic = False  # "der Konzern Tönnies": an apposition names the company
-            starts[span.end] = generic
+            starts[i + 1] = generic
         return starts
 
     def _context_names(self, doc: Doc, starts: dict[int, bool]) -> list[_Candidate]:
@@ -417,10 +425,10 @@ class CompanyFinder:
             return True
         if self.lang != "de":
             return True
-        for tok in doc:
-            if tok.i != start and tok.text == word and not tok.is_sent_start:
-                prev = doc[tok.i - 1].text if tok.i else ""
-                if prev.lower() not in ("der", "die", "das", "den", "dem", "des", "ein", "eine"):
+        orths = doc.to_array("ORTH")
+        for i in numpy.flatnonzero(orths == doc[start].orth).tolist():
+            if i != start and i > 0 and not doc[i].is_sent_start:
+                if doc[i - 1].lower_ not in self.articles_lower:
                     return True
         return False
 
@@ -428,11 +436,14 @@ class CompanyFinder:
         found = []
         if self.compound_re is not None:
             for m in self.compound_re.finditer(text):
-                head = m.group(1)
-                if head in self.compound_exceptions or head in self.never:
-                    continue
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is None:
+                if span is None or len(span) != 1:
+                    continue
+                name = self.compound_name.match(span.text)
+                if name is None:
+                    continue
+                head = name.group(1)
+                if head in self.compound_exceptions or head in self.never:
                     continue
                 entry = self.register.entry(head, self.lang)
                 found.append(_Candidate(span.start, span.end, _CONTEXT, entry, head))
@@ -492,14 +503,14 @@ class CompanyFinder:
         if not names:
             return []
         found = []
-        for tok in doc:
-            options = names.get(tok.text)
-            if not options:
-                continue
-            for words, cand in options:
-                end = tok.i + len(words)
-                if end <= len(doc) and tuple(t.text for t in doc[tok.i : end]) == words:
-                    found.append(_Candidate(tok.i, end, _REPEAT, cand.entry, cand.name))
+        orths = doc.to_array("ORTH")
+        strings = doc.vocab.strings
+        firsts = numpy.array([strings.add(w) for w in names], dtype=orths.dtype)
+        for i in numpy.flatnonzero(numpy.isin(orths, firsts)).tolist():
+            for words, cand in names[doc[i].text]:
+                end = i + len(words)
+                if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
+                    found.append(_Candidate(i, end, _REPEAT, cand.entry, cand.name))
                     break
         return found
 
@@ -637,9 +648,10 @@ class CompanyFinder:
 
 def _sentence_starts(doc: Doc) -> list[int]:
     """Token indices where sentences start (one sentence when none are set)."""
-    if not doc.has_annotation("SENT_START"):
+    if len(doc) == 0:
         return [0]
-    return [s.start for s in doc.sents]
+    starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
+    return starts if starts and starts[0] == 0 else [0, *starts]
 
 
 def _sent_of(starts: list[int], i: int) -> int:
