@@ -19,10 +19,17 @@ mention of the same company.
 
 Definite noun phrases ("der Konzern", "des Unternehmens", "the Cupertino-based company") and
 possessives ("seine", "its") become ``ANAPHOR`` spans whose value is the company they refer
-to: the company named earlier in the same sentence, else the first company of the nearest
-preceding sentence that names one, else the text's main company. A place in the phrase
-("der Wolfsburger Autobauer", "the Munich-based group") picks the company with that
-headquarters when the text names one.
+to. A phrase right after "Company," is an apposition and names that company ("Microsoft, the
+software giant"); a place in the phrase ("der Wolfsburger Autobauer", "the Munich-based
+group") picks the company with that headquarters when the text names one; otherwise it is
+the first company of the same sentence, else of the nearest preceding sentence that names
+one (at most three back; earlier anaphora count, objects of prepositions only when nothing
+else is there), else the text's main company. A possessive takes the first company of its
+own sentence and is left out when there is none.
+
+News agencies and publications ("Reuters", "Bloomberg", "Die Welt") are companies, but in
+news they are the source, not the subject, so a bare mention is not a company mention; with
+a legal form ("Bloomberg LP") or inside a longer register name ("Thomson Reuters") it is.
 
 ``doc._.main_company`` is the company the text is mostly about: most mentions, with extra
 weight for the first sentence (the headline) and for leading a sentence.
@@ -35,8 +42,6 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-
-import numpy
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -171,9 +176,7 @@ class CompanyFinder:
         # "ern"), in lower case and capitalised ("Bank", "KONZERN" is not looked for)
         endings = {e[-3:] for e in self.descriptor_ends}
         endings |= {e.capitalize() for e in endings} | {e.upper() for e in endings}
-        self.descriptor_suffixes = numpy.array(
-            sorted(nlp.vocab.strings.add(e) for e in endings), dtype="uint64"
-        )
+        self.descriptor_suffixes = frozenset(nlp.vocab.strings.add(e) for e in endings)
         heads = words.get("compound_heads", ())
         # found by the "-Konzern" ending; the token around it gives the name before it
         self.compound_re = re.compile(
@@ -371,10 +374,14 @@ class CompanyFinder:
             return starts
         # cheap filter on the lexeme's last three characters and on the next token (not
         # lower case, not punctuation), then the exact test on the few tokens left
-        arr = doc.to_array(["SUFFIX", "IS_LOWER", "IS_PUNCT"])
-        hits = numpy.isin(arr[:-1, 0], self.descriptor_suffixes)
-        hits &= (arr[1:, 1] == 0) & (arr[1:, 2] == 0)
-        for i in numpy.flatnonzero(hits).tolist():
+        rows = doc.to_array(["SUFFIX", "IS_LOWER", "IS_PUNCT"]).tolist()
+        wanted = self.descriptor_suffixes
+        hits = [
+            i
+            for i in range(len(rows) - 1)
+            if rows[i][0] in wanted and not rows[i + 1][1] and not rows[i + 1][2]
+        ]
+        for i in hits:
             word = doc[i].text
             if not self._is_descriptor(word):
                 continue
@@ -425,8 +432,8 @@ class CompanyFinder:
             return True
         if self.lang != "de":
             return True
-        orths = doc.to_array("ORTH")
-        for i in numpy.flatnonzero(orths == doc[start].orth).tolist():
+        orth = doc[start].orth
+        for i in [i for i, o in enumerate(doc.to_array("ORTH").tolist()) if o == orth]:
             if i != start and i > 0 and not doc[i].is_sent_start:
                 if doc[i - 1].lower_ not in self.articles_lower:
                     return True
@@ -503,10 +510,10 @@ class CompanyFinder:
         if not names:
             return []
         found = []
-        orths = doc.to_array("ORTH")
         strings = doc.vocab.strings
-        firsts = numpy.array([strings.add(w) for w in names], dtype=orths.dtype)
-        for i in numpy.flatnonzero(numpy.isin(orths, firsts)).tolist():
+        firsts = {strings.add(w) for w in names}
+        orths = doc.to_array("ORTH").tolist()
+        for i in [i for i, orth in enumerate(orths) if orth in firsts]:
             for words, cand in names[doc[i].text]:
                 end = i + len(words)
                 if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
@@ -650,7 +657,7 @@ def _sentence_starts(doc: Doc) -> list[int]:
     """Token indices where sentences start (one sentence when none are set)."""
     if len(doc) == 0:
         return [0]
-    starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
+    starts = [i for i, v in enumerate(doc.to_array("SENT_START").tolist()) if v == 1]
     return starts if starts and starts[0] == 0 else [0, *starts]
 
 
