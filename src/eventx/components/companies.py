@@ -134,6 +134,10 @@ class CompanyFinder:
             for key in ("counterpart_preps", "agent_preps", "patient_preps", "passive_agent_preps")
             for w in roles.get(key, ())
         )
+        self.relative_pronouns = frozenset(
+            w for w in roles.get("relative_starts", ()) if w not in ("a", "an", "the", "ein",
+                                                                      "eine", "einer", "einem")
+        )
         self.articles_lower = frozenset(
             w.lower() for w in words.get("common_nouns", {}).get("articles", ())
         )
@@ -237,7 +241,8 @@ class CompanyFinder:
         heads = spec.get("heads", [])
         adjectives = spec.get("adjectives", [])
         modifier = (
-            rf"(?:[A-Z][\w.&'-]*|i[A-Z]\w*|[\w']+(?:-[\w']+)+|(?i:{_alternation(adjectives)}))"
+            rf"(?:[A-Z][\w.]*,\s+[A-Z][\w.]*\s*-\s*\w+"  # "Redmond, Washington-based"
+            rf"|[A-Z][\w.&'-]*|i[A-Z]\w*|[\w']+(?:-[\w']+)+|(?i:{_alternation(adjectives)}))"
         )
         pattern = (
             rf"(?<![\w-])(?P<det>{_alternation(dets)})\s+"
@@ -289,9 +294,9 @@ class CompanyFinder:
             spans.append(span)
         spans.sort(key=lambda sp: sp.start)
         sents = _sentence_starts(doc)
-        main = self._main_company(doc, spans, sents)
-        doc._.main_company = main
+        main = self._main_company(spans, sents)
         anaphora = self._anaphora_spans(doc, text, spans, main, sents)
+        doc._.main_company = self._main_company(spans, sents, anaphora) if anaphora else main
         all_spans = _select_spans(spans + anaphora)
         doc.spans["companies"] = all_spans
         return doc
@@ -459,6 +464,8 @@ class CompanyFinder:
                 name = m.group(1).strip()
                 if name in self.stop_words or name in self.places or name in self.never:
                     continue
+                if re.search(r"-[a-z]", name):
+                    continue  # "the Munich-based group" is a phrase about a company
                 span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
                 if span is None:
                     continue
@@ -522,24 +529,35 @@ class CompanyFinder:
         return found
 
     # -- main company and anaphora --------------------------------------------------------
-    def _main_company(self, doc: Doc, spans: list[Span], sents: list[int]) -> Company | None:
+    def _main_company(
+        self, spans: list[Span], sents: list[int], anaphora: Iterable[Span] = ()
+    ) -> Company | None:
+        """Most weight wins: a mention counts 1 (0.5 as the object of a preposition), +1 in
+        the first sentence (the headline), +0.5 as the first company of its sentence; each
+        resolved noun-phrase anaphor counts 1. Ties go to the earlier company."""
         if not spans:
             return None
-        first_sent_end = sents[1] if len(sents) > 1 else len(doc)
+        first_sent_end = sents[1] if len(sents) > 1 else spans[-1].end
         scores: dict[str, float] = {}
         first_seen: dict[str, Span] = {}
         last_sent = -1
         for span in spans:
             name = span._.value.name
             first_seen.setdefault(name, span)
-            score = 1.0
+            governed = self._governed(span)
+            score = 0.5 if governed else 1.0
             if span.start < first_sent_end:
                 score += 1.0
             sent = _sent_of(sents, span.start)
-            if sent != last_sent:  # the first company of its sentence
+            if sent != last_sent and not governed:  # the first company of its sentence
                 last_sent = sent
                 score += 0.5
             scores[name] = scores.get(name, 0.0) + score
+        for anaphor in anaphora:
+            if len(anaphor) > 1 or anaphor.text not in self.possessives:
+                name = anaphor._.value.name
+                if name in scores:
+                    scores[name] += 1.0
         best = max(scores, key=lambda n: (scores[n], -first_seen[n].start))
         return first_seen[best]._.value
 
@@ -549,6 +567,7 @@ class CompanyFinder:
         if not named:
             return []
         named_starts = {s.start for s in named}
+        named_tokens = {i for s in named for i in range(s.start, s.end)}
         found: list[tuple[Span, str | None]] = []  # (span, modifiers); None: possessive
         if self.anaphor_re is not None:
             for m in self.anaphor_re.finditer(text):
@@ -557,6 +576,8 @@ class CompanyFinder:
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is None or span.end in named_starts:
                     continue  # "der Konzern Siemens": the noun introduces a name
+                if any(i in named_tokens for i in range(span.start, span.end)):
+                    continue  # "die Commerzbank" is a name, not a phrase about one
                 if self.lang == "en" and span.end < len(doc) and self._name_token(doc[span.end]):
                     continue  # "the company Acme Corp."
                 found.append((span, m.group("mods") or ""))
@@ -616,14 +637,14 @@ class CompanyFinder:
         self, span: Span, named: list[Span], main: Company | None, mods: str, sents: list[int]
     ) -> Company | None:
         before = [s for s in named if s.end <= span.start]
-        if before and before[-1].end == span.start - 1 and span.doc[span.start - 1].text in ",(–—":
-            return before[-1]._.value  # apposition: "Microsoft, the software giant"
         city = self._hq_city(mods or "")
-        if city:
+        if city:  # "the Munich-based group": the company with that headquarters
             for cand in reversed(before or named):
                 entry = self.register.by_name(cand._.value.name)
                 if entry is not None and entry.headquarters and city in entry.headquarters:
                     return cand._.value
+        if before and before[-1].end == span.start - 1 and span.doc[span.start - 1].text in ",(–—":
+            return before[-1]._.value  # apposition: "Microsoft, the software giant"
         if not before:
             return main
         here = _sent_of(sents, span.start)
@@ -650,7 +671,13 @@ class CompanyFinder:
             (s for s in spans if s.end <= i and _sent_of(sents, s.start) == here),
             key=lambda s: s.start,
         )
-        return before[0]._.value if before else None
+        if not before:
+            return None
+        doc = before[0].doc
+        for j in range(before[0].end, i - 1):  # ", der die Sparte mit ihren ...": not ours
+            if doc[j].text == "," and doc[j + 1].lower_ in self.relative_pronouns:
+                return None
+        return before[0]._.value
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
