@@ -73,6 +73,14 @@ CASES = [
      "sell", "Meta Platforms", None, "Blue Owl Capital"),
     ("en-passive-being", "en", "Globex Inc. is being bought by Acme Corp.", "bought",
      "Acme", "Globex", None),
+    ("en-passive-sold", "en", "Globex Inc. was sold to Acme Corp. last year.", "sold",
+     None, "Globex", "Acme"),
+    ("en-noun-after-aux", "en", "Volkswagen is exploring a sale of its charging unit.", "sale",
+     "Volkswagen", None, None),
+    ("de-noun-after-aux", "de", "Volkswagen prüft einen Verkauf der Ladesparte an Iberdrola.",
+     "Verkauf", "Volkswagen", None, "Iberdrola"),
+    ("de-future-active", "de", "Siemens wird Celonis von Bosch übernehmen.", "übernehmen",
+     "Siemens", "Celonis", "Robert Bosch"),
 ]
 
 

@@ -146,7 +146,9 @@ def _skippable(word: str, cues: _Cues) -> bool:
     return bool(cues.adjective_endings) and word.islower() and low.endswith(cues.adjective_endings)
 
 
-def _is_passive(sent: Span, trigger: Span, cues: _Cues) -> bool:
+def _is_passive(sent: Span, trigger: Span, cues: _Cues, noun: bool) -> bool:
+    if noun:
+        return False
     doc = sent.doc
     last = trigger[-1].text.lower()
     if trigger.end < sent.end and doc[trigger.end].text.lower() in cues.passive_agent and (
@@ -162,7 +164,8 @@ def _is_passive(sent: Span, trigger: Span, cues: _Cues) -> bool:
         return False
     if cues.capitalised_nouns:  # German: a participle, not an infinitive ("wird ... übernehmen")
         return not last.endswith("en") or last in cues.participles_en or last.startswith("ge")
-    return True
+    # English: a participle ("was acquired", "is being sold"), not a noun ("is exploring a sale")
+    return last.endswith(("ed", "en", "wn")) or last in cues.participles_en
 
 
 def _is_nominal(sent: Span, trigger: Span, cues: _Cues) -> bool:
@@ -206,8 +209,8 @@ def assign_roles(
         cands = [c for c in cands if home[0] <= c.start and c.end <= home[1]]
     else:
         cands = [c for c in cands if not any(a <= c.start and c.end <= b for a, b in clauses)]
-    passive = _is_passive(sent, trigger, cues)
     noun = _is_nominal(sent, trigger, cues) if nominal is None else nominal
+    passive = _is_passive(sent, trigger, cues, noun)
     # 2. prepositions
     agent = patient = counterpart = None
     unmarked: list[Span] = [stand_in] if stand_in is not None else []
