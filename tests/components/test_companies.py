@@ -93,7 +93,7 @@ def _tiny_model(tmp_path, lang, patterns):
 
 def test_statistical_model_org_entities_are_candidates(tmp_path):
     model = _tiny_model(tmp_path, "en", [
-        {"label": "ORG", "pattern": "Zentrix Robotics"},
+        {"label": "ORG", "pattern": "Zentrix Quorn"},
         {"label": "ORG", "pattern": "Reuters"},
         {"label": "PERSON", "pattern": "Dana Whitfield"},
         {"label": "ORG", "pattern": [{"LOWER": "the"}, {"TEXT": "Halvorsen"}]},
@@ -101,11 +101,11 @@ def test_statistical_model_org_entities_are_candidates(tmp_path):
     nlp = pipeline.build("en", model=model)
     assert nlp.pipe_names[0] == "eventx_sentences"
     assert "entity_ruler" in nlp.pipe_names
-    text = ("Zentrix Robotics agreed to buy the Halvorsen unit from Siemens, Dana Whitfield "
+    text = ("Zentrix Quorn agreed to buy the Halvorsen unit from Siemens, Dana Whitfield "
             "told Reuters.")
     doc = nlp(text)
     assert [(s.text, s._.value.name) for s in doc.spans["companies"] if s.label_ == "ORG"] == [
-        ("Zentrix Robotics", "Zentrix Robotics"),
+        ("Zentrix Quorn", "Zentrix Quorn"),
         ("Halvorsen", "Halvorsen"),
         ("Siemens", "Siemens"),
     ]

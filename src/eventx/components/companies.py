@@ -116,7 +116,10 @@ class CompanyFinder:
         self.stop_words = frozenset(_union(self.lang, "stop_words"))
         self.common_words = frozenset(words.get("common_words", ()))
         self.noun_endings = tuple(words.get("noun_endings", ()))
-        self.weak_forms = frozenset(words.get("weak_forms", ()))
+        self.weak_forms = frozenset(_union(self.lang, "weak_forms"))
+        self.name_heads = frozenset(words.get("name_heads", ()))
+        self.generic_name_words = frozenset(words.get("generic_name_words", ()))
+        self.institutions = frozenset(guard.get("institutions", ()))
         nouns = words.get("common_nouns", {})
         self.common_nouns = frozenset(nouns.get("names", ()))
         self.indefinites = frozenset(nouns.get("indefinite_articles", ()))
@@ -173,6 +176,7 @@ class CompanyFinder:
         self.legal_first = frozenset(
             t.text for d in nlp.tokenizer.pipe(legal_forms) for t in d[:1]
         )
+        self.strong_first = self.legal_first - self.weak_forms
         # "GmbH." at the end of a sentence is one token: the period is not part of the name
         self.period_variants = frozenset(added_periods & set(legal_forms))
         # 3. company nouns; compounds "X-Konzern"; "the X group"
@@ -341,26 +345,34 @@ class CompanyFinder:
         found = []
         for s, e in legal_hits.items():
             form = doc[s:e].text
+            weak = form in self.weak_forms
             i = s
             while i > 0 and s - i < 4:
                 tok = doc[i - 1]
-                if tok.text == "&" and i - 1 > 0 and self._name_token(doc[i - 2]) and i < s:
+                if tok.text == "&" and i - 1 > 0 and self._name_token(doc[i - 2]):
                     i -= 1
                     continue
-                if not self._name_token(tok) or self._is_descriptor(tok.text) and i < s:
+                if tok.text in self.name_heads:  # "Volksbank Oberland eG"
+                    i -= 1
                     break
-                if tok.text in self.legal_first and i < s:
+                if not self._name_token(tok) or self._is_descriptor(tok.text):
+                    break
+                if tok.text in self.strong_first:
                     break
                 i -= 1
             if i == s or self._person_before(doc, i):
                 continue
             name_text = doc[i:s].text
-            if name_text in self.never or name_text in self.places:
-                if form in self.weak_forms:
-                    continue
-            if form in self.weak_forms and (name_text in self.stop_words):
+            if weak and (
+                name_text in self.never or name_text in self.places
+                or name_text in self.stop_words or doc[i].text in self.common_words
+                or all(t.text in self.generic_name_words or t.text in self.weak_forms
+                       for t in doc[i:s])
+            ):
                 continue
             full = doc[i:e].text
+            if full in self.institutions or name_text in self.institutions:
+                continue
             if doc[e - 1].text in self.period_variants:
                 full = full[:-1]
             entry = self.register.entry(full, self.lang) or self.register.entry(
@@ -423,11 +435,27 @@ class CompanyFinder:
                 continue
             if self.noun_endings and first.lower().endswith(self.noun_endings):
                 continue  # "plant der Konzern Investitionen"
-            if self.lang == "de" and end - start > 1:
-                end = start + 1  # "der Autobauer Tesla Aktien" -> one name word is safest
+            end = self._trim_nouns(doc, start, end)
+            name_text = doc[start:end].text
+            if doc[start - 1].text in self.name_heads:  # "Volksbank Oberland"
+                start -= 1
                 name_text = doc[start:end].text
             found.append(_Candidate(start, end, _CONTEXT, None, name_text))
         return found
+
+    def _trim_nouns(self, doc: Doc, start: int, end: int) -> int:
+        """Drop trailing words of a name that are common nouns ("Tesla Aktien")."""
+        while end - start > 1:
+            word = doc[end - 1].text
+            if word in self.weak_forms or word in self.legal_first:
+                break
+            if word in self.common_words or (
+                self.noun_endings and word.lower().endswith(self.noun_endings)
+            ):
+                end -= 1
+                continue
+            break
+        return end
 
     def _looks_like_name(self, doc: Doc, start: int, end: int) -> bool:
         """An unknown word after a bare company noun: inner capitals/digits, or used as a
@@ -504,16 +532,24 @@ class CompanyFinder:
             if cand.entry is not None or cand.priority == _KNOWN:
                 continue
             words = tuple(t.text for t in doc[cand.start : cand.end])
-            if cand.priority == _LEGAL:  # "Beispiel Logistik GmbH" -> also "Beispiel Logistik"
+            variants = [words]
+            if cand.priority == _LEGAL:  # "Bramwell Bank plc" -> also "Bramwell Bank", "Bramwell"
                 n = len(words)
                 while n > 1 and (
                     words[n - 1] in self.legal_first or words[n - 1] in ("&", "Co.", "KG")
                 ):
                     n -= 1
-                words = words[:n]
-            if not words or " ".join(words) in self.stop_words:
-                continue
-            names.setdefault(words[0], []).append((words, cand))
+                variants = [words[:n]]
+                head = words[0]
+                if n > 1 and self._name_token(doc[cand.start]) and not (
+                    head in self.generic_name_words or head in self.common_words
+                    or head in self.first_names or head in self.places or head in self.never
+                    or head in self.name_heads or self._is_descriptor(head)
+                ):
+                    variants.append((head,))
+            for words in variants:
+                if words and " ".join(words) not in self.stop_words:
+                    names.setdefault(words[0], []).append((words, cand))
         if not names:
             return []
         found = []
@@ -521,7 +557,7 @@ class CompanyFinder:
         firsts = {strings.add(w) for w in names}
         orths = doc.to_array("ORTH").tolist()
         for i in [i for i, orth in enumerate(orths) if orth in firsts]:
-            for words, cand in names[doc[i].text]:
+            for words, cand in sorted(names[doc[i].text], key=lambda item: -len(item[0])):
                 end = i + len(words)
                 if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
                     found.append(_Candidate(i, end, _REPEAT, cand.entry, cand.name))
