@@ -179,6 +179,7 @@ class CompanyFinder:
         self.strong_first = self.legal_first - self.weak_forms
         # "GmbH." at the end of a sentence is one token: the period is not part of the name
         self.period_variants = frozenset(added_periods & set(legal_forms))
+        self.written_forms = frozenset(v for v, added in variants if not added)
         # 3. company nouns; compounds "X-Konzern"; "the X group"
         # last three characters of company nouns, as lexeme SUFFIX hashes ("Chipkonzern" ->
         # "ern"), in lower case and capitalised ("Bank", "KONZERN" is not looked for)
@@ -292,8 +293,14 @@ class CompanyFinder:
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label="ORG")
             mention = span.text
-            if doc[cand.end - 1].text in self.period_variants:
+            last = doc[cand.end - 1].text
+            if last in self.period_variants or (
+                len(last) > 1 and last.endswith(".") and last not in self.written_forms
+                and cand.entry is None and cand.priority != _LEGAL and last[:-1].isalnum()
+            ):  # "GmbH." or "KfW." at the end of a sentence: the period is the sentence's
                 mention = mention[:-1]
+                if cand.name and cand.name.endswith("."):
+                    cand.name = cand.name[:-1]
             span._.value = cand.company(mention)
             spans.append(span)
         spans.sort(key=lambda sp: sp.start)
