@@ -3,13 +3,18 @@
 Works on ``spacy.blank``: no tagger, no parser. A mention is found by, strongest first:
 
 1. a spelling of the register (``eventx.companies.register``), matched case-sensitively by a
-   ``PhraseMatcher``, optionally followed by a legal form ("Siemens AG");
-2. a legal form after capitalised words ("Beispiel Logistik GmbH & Co. KG", "Acme Corp.");
-3. a company noun before a capitalised name ("der Autozulieferer Leoni", "chipmaker Wolfspeed"),
-   and the shapes "X-Konzern" and "the X group";
+   ``PhraseMatcher``, optionally followed by a legal form ("Siemens AG"); German inflected
+   spellings are added ("der Deutschen Bank", "Metas Umsatz");
+2. a legal form after capitalised words ("Beispiel Logistik GmbH & Co. KG", "Acme Corp."),
+   or a weaker company ending after words that are not all generic ("Bramwell Bank",
+   "Helvion Robotics"; not "Central Bank");
+3. a company noun before a capitalised name ("der Autozulieferer Leoni", "chipmaker Wolfspeed",
+   "Der Konzern Tönnies"), and the shapes "X-Konzern" and "the X group". After a bare noun
+   ("dem Unternehmen Geld leihen") an unknown word must look like a name;
 4. ORG entities of a statistical model that ran before this component (``doc.ents``), when
    the pipeline has one;
-5. any further occurrence, in the same text, of a name found by 2-4.
+5. any further occurrence, in the same text, of a name found by 2-4 (and of the first word of
+   a new multi-word name: "Bramwell Bank plc ... Bramwell said").
 
 Guards (``companies/not_companies.toml`` and ``lang/<lang>/companies.toml``) keep out news
 agencies and publications, indices, products, people ("Mark Zuckerberg"), places and the
@@ -648,12 +653,12 @@ class CompanyFinder:
         return out
 
     def _agrees(self, m: re.Match[str]) -> bool:
+        """German: the determiner fits the head's gender, and only "des" takes the
+        genitive ending ("des Konzerns"; not "die Unternehmen", a plural)."""
         table = self.anaphor_genders
         if not table:
             return True
         det = m.group("det").lower()
-        if m.group("det")[0].isupper() and m.start() > 0:
-            pass
         stem = m.group("stem").lower()
         gender = table["gender_of"].get(stem)
         if gender is None or gender not in table["dets"].get(det, ()):
