@@ -16,7 +16,7 @@ __all__ = ["display_name", "match_key", "strip_legal_form", "ticker_from_symbol"
 # Long forms cleanco does not remove, checked after each cleanco pass. Matched at the end of
 # a name, case-insensitively, with an optional comma before them.
 _EXTRA_FORMS = re.compile(
-    r"(?:,?\s+(?:aktiengesellschaft|kommanditgesellschaft auf aktien|se\s*&\s*co\.?\s*kgaa|"
+    r"(?:,?\s+(?:&\s*cie\.?|aktiengesellschaft|kommanditgesellschaft auf aktien|se\s*&\s*co\.?\s*kgaa|"
     r"ag\s*&\s*co\.?\s*kgaa|gmbh\s*&\s*co\.?\s*kgaa|kgaa|se|ag|s\.?p\.?a\.?|n\.?v\.?|s\.?a\.?|"
     r"inc\.?|corp\.?|ltd\.?|plc|co\.?))+\s*$",
     re.IGNORECASE,

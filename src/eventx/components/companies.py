@@ -367,7 +367,9 @@ class CompanyFinder:
                 if tok.text in self.name_heads:  # "Volksbank Oberland eG"
                     i -= 1
                     break
-                if not self._name_token(tok) or self._is_descriptor(tok.text):
+                if not self._name_token(tok) or (
+                    self._is_descriptor(tok.text) and tok.text not in self.weak_forms
+                ):
                     break
                 if tok.text in self.strong_first:
                     break
