@@ -55,21 +55,60 @@ def _future(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
     return None
 
 
+# Reports about the whole sentence ("laut Insidern", "dementierte") hold for every event in
+# it; the other statuses belong to the clause of their verb.
+_SENTENCE_SCOPE = frozenset({"denied", "cancelled", "rumored"})
+_CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
+
+
+def _clauses(sent: Span, trigger: Hit) -> tuple[int, int, int]:
+    """Start of the clause before the trigger's clause, and the trigger clause's bounds."""
+    doc = sent.doc
+    marks = [t.i for t in sent if t.text in _CLAUSE_MARKS]
+    before = [m for m in marks if m < trigger.start]
+    after = [m for m in marks if m >= trigger.end]
+    start = before[-1] + 1 if before else sent.start
+    prev_start = before[-2] + 1 if len(before) > 1 else sent.start
+    end = after[0] if after else sent.end
+    del doc
+    return prev_start, start, end
+
+
 def factuality(lex: Lexicon, rules: TypeRules, sent: Span, trigger: Hit) -> Factuality:
-    """The status of the event that ``trigger`` starts in ``sent``."""
+    """The status of the event that ``trigger`` starts in ``sent``.
+
+    Sentence-wide statuses (denied, cancelled, rumored) come from anywhere in the sentence;
+    the others from the trigger's clause, else the clause before it ("plant, ... zu
+    verkaufen"), else the rest of the sentence.
+    """
+    prev_start, start, end = _clauses(sent, trigger)
+
+    def zone(h: Hit) -> int:
+        if start <= h.start < end:
+            return 0
+        if prev_start <= h.start < start:
+            return 1
+        return 2
+
     hits: dict[str, Hit] = {}
     for h in lex.status_cues.find(sent):
-        # the cue nearest to the trigger represents its status
         prev = hits.get(h.key)
-        if prev is None or abs(h.start - trigger.start) < abs(prev.start - trigger.start):
+        key = (zone(h), abs(h.start - trigger.start))
+        if prev is None or key < (zone(prev), abs(prev.start - trigger.start)):
             hits[h.key] = h
+    future = _future(lex, sent, trigger)
+    if future is not None:
+        # the future tense of the trigger verb itself: a cue in the trigger's own clause
+        hits["planned"] = Hit("planned", (max(start, min(trigger.start, end - 1)),), future)
+    best_zone = min((zone(h) for k, h in hits.items() if k not in _SENTENCE_SCOPE), default=3)
+    hits = {
+        k: h for k, h in hits.items() if k in _SENTENCE_SCOPE or zone(h) == best_zone
+    }
     neg = _negated(lex, sent, trigger)
     if neg is not None:
         if "cancelled" in hits:
             return Factuality("cancelled", hits["cancelled"].source)
         return Factuality("denied", neg)
-    if "planned" not in hits and (future := _future(lex, sent, trigger)) is not None:
-        hits["planned"] = Hit("planned", (trigger.start,), future)
     for status in lex.status_order:
         if status == "completed" and rules.completed is not None:
             done = rules.completed.find(sent)
