@@ -166,6 +166,12 @@ POSITIVE = [
     row("en", "Meta said revenue rose 22% to $39.1 billion, while net income climbed to $13.5 billion.",
         "earnings", "Meta Platforms", "completed", metric="net_income", value=M("13.5e9", "USD"),
         id="en-earnings-meta-two-metrics"),
+    row("en", "Amazon posted third-quarter net income of $15.3 billion.",
+        "earnings", "Amazon", "completed", metric="net_income", value=M("15.3e9", "USD"), period="Q3",
+        id="en-earnings-amazon-posted"),
+    row("en", "Apple's revenue rose to $94.9 billion in the fiscal fourth quarter.",
+        "earnings", "Apple", "completed", metric="revenue", value=M("94.9e9", "USD"), period="Q4",
+        id="en-earnings-apple-fiscal-q4"),
     row("de", "Zalando hebt die Prognose für das Gesamtjahr an und rechnet nun mit einem Umsatz zwischen 11 und 11,5 Mrd. Euro.",
         "guidance", "Zalando", "announced", metric="revenue", direction="raised", low=M("11e9", "EUR"),
         high=M("11.5e9", "EUR"), period="FY", id="de-guidance-zalando-range", marks=AMOUNTS),
@@ -493,6 +499,15 @@ POSITIVE = [
     row("en", "Scope Ratings upgraded Volkswagen to A from A-.",
         "rating_change", "Volkswagen", "completed", agency="Scope", direction="upgrade", from_rating="A-",
         to_rating="A", id="en-rating-vw-scope"),
+    row("en", "Fitch upgraded Nvidia to A+ from A on strong demand for its data center chips.",
+        "rating_change", "Nvidia", "completed", agency="Fitch", direction="upgrade", from_rating="A",
+        to_rating="A+", id="en-rating-nvidia-fitch"),
+    row("en", "Scope Ratings affirmed Siemens at A+ with a stable outlook.",
+        "rating_change", "Siemens", "completed", agency="Scope", direction="affirmed", to_rating="A+",
+        id="en-rating-siemens-scope-affirmed"),
+    row("en", "Fitch lowered Boeing's long-term rating to BBB- on Wednesday.",
+        "rating_change", "Boeing", "completed", agency="Fitch", direction="downgrade", to_rating="BBB-",
+        id="en-rating-boeing-fitch-lowered"),
 ]
 
 
