@@ -92,11 +92,13 @@ def factuality(lex: Lexicon, rules: TypeRules, sent: Span, trigger: Hit) -> Fact
 
     hits: dict[str, Hit] = {}
     for h in lex.status_cues.find(sent):
+        if h.key in rules.ignore_statuses:
+            continue
         prev = hits.get(h.key)
         key = (zone(h), abs(h.start - trigger.start))
         if prev is None or key < (zone(prev), abs(prev.start - trigger.start)):
             hits[h.key] = h
-    future = _future(lex, sent, trigger)
+    future = _future(lex, sent, trigger) if "planned" not in rules.ignore_statuses else None
     if future is not None:
         # the future tense of the trigger verb itself: a cue in the trigger's own clause
         hits["planned"] = Hit("planned", (max(start, min(trigger.start, end - 1)),), future)
