@@ -8,7 +8,7 @@ of five rounds on one core:
 - ``cached``: the public functions on the table, over and over (all cache hits after the
   first round, what a DataFrame column with repeated cells sees);
 - ``uncached``: the same table through the functions behind the result cache;
-- ``unique``: generated inputs that are all different (every call a cache miss; 400,000
+- ``unique``: generated inputs that are all different (every call a cache miss; 300,000
   of them are made ahead, more than the rounds use at these rates).
 
 The last lines run the ``eventx_amounts`` component on the gold texts
@@ -60,7 +60,7 @@ def table(func: Callable[..., object], rows: Sequence[tuple]) -> Callable[[], in
 
 def unique(func: Callable[..., object], make: Callable[[int], tuple]) -> Callable[[], int]:
     """Calls of ``func`` on inputs never seen before (made ahead, so only the calls count)."""
-    pool = [make(i) for i in range(400_000)]
+    pool = [make(i) for i in range(300_000)]
     counter = [0]
 
     def run() -> int:
