@@ -34,6 +34,7 @@ from ..normalize.percent import iter_percents
 from ..normalize.scan import starts
 from ..normalize.time import coerce_date, iter_dates, iter_horizons
 from ..schema import Money
+from .extensions import doc_text
 
 __all__ = ["AmountFinder", "make_amounts"]
 
@@ -81,7 +82,7 @@ class AmountFinder:
     def __call__(self, doc: Doc) -> Doc:
         lang = self.lang
         published = coerce_date(doc._.published)
-        text, offsets = _without_soft(doc.text)
+        text, offsets = _without_soft(doc_text(doc))
         at = starts(text, lang)
         spans = doc.spans
 
