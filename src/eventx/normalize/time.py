@@ -25,8 +25,8 @@ Horizons
 
 Event dates
 -----------
-"im Juni" -> 1 June of the publication year, or of the year before if June is after the
-publication month; "Anfang/Mitte/Ende Juni" -> the 1st/15th/last day; "am 31. Juli" -> the
+"im Juni" -> 1 June of the occurrence of June nearest to publication (written in July: this
+June; "Anfang Juli" written in May: the coming July); "Anfang/Mitte/Ende Juni" -> the 1st/15th/last day; "am 31. Juli" -> the
 31 July closest to publication (so a date announced for the coming days stays in the year);
 "am Dienstag"/"on Tuesday" -> that weekday at or before publication ("last Friday" before it,
 "next Monday" after it); "gestern"/"yesterday" -> the day before. Full dates ("31.07.2025",
@@ -701,7 +701,12 @@ def _event_date(m: re.Match[str], g: _Grammar, published: date | None) -> date |
             elif published is None:
                 return None
             else:
-                year = published.year if month <= published.month else published.year - 1
+                # the occurrence of that month nearest to publication: "im Juni" written in
+                # July is last June, "Anfang Juli" written in May the coming July
+                year = min(
+                    (published.year - 1, published.year, published.year + 1),
+                    key=lambda y: abs((y - published.year) * 12 + month - published.month),
+                )
             position = g.positions[key(f["pos"])] if "pos" in f else "start"
             if position == "end":
                 return _last_day(year, month)
