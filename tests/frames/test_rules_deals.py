@@ -663,7 +663,26 @@ NEGATIVE = [
                  "profitabel wachsen.", id="de-ohne-name"),
     pytest.param("de", "Adidas-Chef Lars Nygaard stellte die neue Kollektion vor.",
                  id="de-chef-zitat"),
+    pytest.param("de", "Der Fonds kaufte zuletzt Aktien von Adidas und Puma.", id="de-fonds"),
+    pytest.param("de", "Die SAP-Aktie ist seit dem Börsengang 1988 um das Hundertfache gestiegen.",
+                 id="de-seit-boersengang"),
+    pytest.param("de", "Laut Analysten könnte Rheinmetall die Dividende im kommenden Jahr deutlich "
+                 "erhöhen.", id="de-analysten"),
+    pytest.param("de", "Siemens hat den Umsatz im Geschäft mit BASF auf 9 Prozent erhöht.",
+                 id="de-umsatz-prozent"),
+    pytest.param("de", "Der Aufsichtsrat von Bayer sucht einen Nachfolger für Vorstandschef "
+                 "Thomas Brenner.", id="de-nachfolgersuche"),
     pytest.param("en", "Shares of Volkswagen rose 3% on Tuesday.", id="en-stock-move"),
+    pytest.param("en", "BlackRock bought shares of Siemens and Adidas last quarter.",
+                 id="en-portfolio"),
+    pytest.param("en", "SAP shares have risen a hundredfold since its IPO in 1988.",
+                 id="en-since-ipo"),
+    pytest.param("en", "Analysts expect Rheinmetall to raise its dividend next year.",
+                 id="en-analysts"),
+    pytest.param("en", "Apple returned $25 billion to shareholders through dividends and buybacks "
+                 "in the quarter.", id="en-capital-return"),
+    pytest.param("en", "Tesla's board is searching for a successor to chief executive Dan Mercer.",
+                 id="en-successor-search"),
     pytest.param("en", "Shares of Covestro rose after the merger speculation.",
                  id="en-merger-speculation"),
     pytest.param("en", "Investors should buy Nvidia shares before the split.", id="en-advice"),
@@ -697,3 +716,38 @@ NEGATIVE = [
 def test_no_event(lang: str, text: str) -> None:
     events = eventx.extract(text, lang=lang, published=PUBLISHED)
     assert [e for e in events if e.type in TYPES] == []
+
+
+# ---------------------------------------------------------------- two events stay apart
+
+TWO = [
+    pytest.param("de",
+                 "Siemens übernimmt den Softwareanbieter Altair Engineering Inc. Zudem kauft "
+                 "Siemens die Dotmatics Ltd. für 5 Milliarden Dollar.",
+                 "acquisition", ("Altair Engineering", "Dotmatics"), id="de-zwei-zukaeufe",
+                 marks=REGISTER),
+    pytest.param("de",
+                 "Volkswagen beruft Anna Weber zur Finanzvorständin. Vorstandschef Peter Kraus "
+                 "tritt zurück.",
+                 "management_change", ("Anna Weber", "Peter Kraus"), id="de-zwei-personen"),
+    pytest.param("en",
+                 "Meta agreed to buy a stake in Google's mapping unit. Separately, Meta acquired "
+                 "Scale Robotics Inc. for $1 billion.",
+                 "acquisition", ("Google", "Scale Robotics"), id="en-two-deals", marks=REGISTER),
+    pytest.param("en",
+                 "Meta named Karen Whitfield as chief financial officer. Chief executive Dan "
+                 "Mercer will step down in June.",
+                 "management_change", ("Karen Whitfield", "Dan Mercer"), id="en-two-people"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "keys"), TWO)
+def test_events_apart(lang: str, text: str, type_: str, keys: tuple[str, str]) -> None:
+    """Two different events of one type and company are two events, not one."""
+    events = [e for e in eventx.extract(text, lang=lang, published=PUBLISHED) if e.type == type_]
+    assert len(events) == 2, events
+    if type_ == "acquisition":
+        for event, name in zip(events, keys):
+            assert same_company(event.target, name), event
+    else:
+        assert [e.person for e in events] == list(keys)
