@@ -99,6 +99,11 @@ def _cues(lang: str) -> _Cues:
     )
 
 
+def is_possessive(span: Span, lang: str) -> bool:
+    """Whether a company span is a possessive ("seine", "its") rather than a mention."""
+    return len(span) == 1 and span.text in _cues(lang).possessives
+
+
 def _inserted_clauses(sent: Span, cues: _Cues) -> list[tuple[int, int]]:
     """Token ranges of comma-delimited clauses that start with a relative pronoun or an
     article (relative clauses and appositions)."""
@@ -191,7 +196,7 @@ def assign_roles(
             for c in companies
             if c.start >= sent.start and c.end <= sent.end
             and not (c.start >= trigger.start and c.end <= trigger.end)
-            and not (len(c) == 1 and c.text in cues.possessives)
+            and not is_possessive(c, lang)
         ),
         key=lambda c: c.start,
     )

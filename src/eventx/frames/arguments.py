@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..companies.roles import assign_roles
+from ..companies.roles import assign_roles, is_possessive
 from ..normalize.numbers import parse_count
 from ..schema import EVENT_TYPES, Company, Horizon, Money, Percent
 from .lexicon import Lexicon, TypeRules
@@ -197,7 +197,11 @@ def attach(
                 f[fld] = other
                 frame.reasons[fld] = f"role rules: {other.text!r} is the other party"
         elif kind == "companies":
-            f[fld] = [c for c in companies if c is not roles.agent]
+            agent = roles.agent._.value.name if roles.agent is not None else None
+            f[fld] = [
+                c for c in companies
+                if c._.value.name != agent and not is_possessive(c, lex.lang)
+            ]
             if f[fld]:
                 frame.reasons[fld] = "other companies of the sentence"
     for fld, cues in rules.keywords.items():
