@@ -202,6 +202,7 @@ class _Item:
 def _prepare(index: int, item: object) -> _Item:
     """Check one item of ``pipe``; raises the error that the item deserves."""
     if isinstance(item, Article):
+        check_text(item.text)
         lang = _check_lang(item.lang) if item.lang is not None else None
         return _Item(index, item.text, lang, coerce_published(item.published), item.id)
     if isinstance(item, str):
