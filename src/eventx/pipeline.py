@@ -39,6 +39,7 @@ def check_lang(lang: object) -> str:
 def build(lang: str, model: str | None = None) -> Language:
     """A new pipeline for ``lang`` (uncached)."""
     from . import components  # noqa: F401  (registers the factories)
+    from .components.tokens import harden_tokenizer
 
     lang = check_lang(lang)
     if model is None:
@@ -47,6 +48,7 @@ def build(lang: str, model: str | None = None) -> Language:
         nlp = spacy.load(model)
         if nlp.lang != lang:
             raise ValueError(f"model {model!r} is for {nlp.lang!r}, not {lang!r}")
+    harden_tokenizer(nlp)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     for name in COMPONENTS:
         if name == "eventx_sentences" and first is not None:

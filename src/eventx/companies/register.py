@@ -15,13 +15,15 @@ class CompanyRegister:
     def __init__(self) -> None:
         raw = tomllib.loads(files(__package__).joinpath("aliases.toml").read_text("utf-8"))
         self._by_alias: dict[str, str] = {}
+        self._written: set[str] = set()
         for canonical, aliases in raw.items():
             for alias in [canonical, *aliases]:
                 self._by_alias[alias.casefold()] = canonical
+                self._written.add(alias)
 
     def aliases(self) -> list[str]:
         """Every name the register knows, as written."""
-        return sorted({a for a in self._by_alias})
+        return sorted(self._written)
 
     def lookup(self, mention: str) -> Company | None:
         """The canonical company for ``mention``, or None when unknown."""

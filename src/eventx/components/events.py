@@ -1,17 +1,100 @@
-"""``eventx_events``: triggers -> frames -> validated events in ``doc._.events``."""
+"""``eventx_events``: triggers -> frames -> validated events in ``doc._.events``.
+
+Per sentence: find trigger words (``lang/<lang>/events/*.toml``), decide the status from cue
+words, attach the company by role and the values by proximity. A trigger whose sentence names
+no company continues an event of the same type from the sentences just before, or belongs
+to the company the previous sentences are about; otherwise it yields nothing. Frames of one
+real-world event are merged into one event.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from ..frames.arguments import Frame, attach, candidate_companies
+from ..frames.build import to_event
+from ..frames.lexicon import Lexicon, lexicon
+from ..frames.merge import cluster
+from ..frames.status import factuality
+
+# How many sentences back an event continues, or a company stays in focus.
+CONTEXT_SENTENCES = 2
 
 
 class EventExtractor:
+    """Find events in a Doc and store them in ``doc._.events``."""
+
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self._lex: Lexicon | None = None
+
+    @property
+    def lex(self) -> Lexicon:
+        if self._lex is None:
+            self._lex = lexicon(self.lang)
+        return self._lex
+
+    def _frames(self, doc: Doc) -> list[Frame]:
+        lex = self.lex
+        frames: list[Frame] = []
+        focus: list[tuple[int, Span]] = []  # (sentence index, last company span of it)
+        for si, sent in enumerate(doc.sents):
+            companies = candidate_companies(lex, doc, sent)
+            if lex.skip_sentence.find(sent):
+                continue
+            hits = lex.triggers.find(sent)
+            if hits:
+                blocked = {
+                    (h.key, t) for h in lex.not_triggers.find(sent) for t in h.tokens
+                }
+                seen: set[tuple[str, int]] = set()
+                for hit in hits:
+                    key = (hit.key, hit.start)
+                    if key in seen or any((hit.key, t) in blocked for t in hit.tokens):
+                        continue
+                    seen.add(key)
+                    rules = lex.rules[hit.key]
+                    if rules.not_contexts is not None and rules.not_contexts.find(sent):
+                        continue
+                    fact = factuality(lex, rules, sent, hit)
+                    frame = attach(lex, rules, doc, sent, si, hit, fact)
+                    if frame.company is None and not self._resolve(frame, frames, focus):
+                        continue
+                    frames.append(frame)
+            if companies:
+                focus.append((si, companies[-1]))
+        return frames
+
+    def _resolve(self, frame: Frame, frames: list[Frame], focus: list[tuple[int, Span]]) -> bool:
+        """Give a frame without a company in its sentence the company of its context."""
+        si = frame.sent_index
+        for prev in reversed(frames):
+            if si - prev.sent_index > CONTEXT_SENTENCES:
+                break
+            if prev.type == frame.type and prev.company is not None:
+                frame.company = prev.company
+                frame.notes.append("continues the event of an earlier sentence")
+                return True
+        for idx, span in reversed(focus):
+            if si - idx > CONTEXT_SENTENCES:
+                break
+            frame.company = span
+            frame.notes.append("company from context")
+            return True
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        frames = self._frames(doc)
+        lex = self.lex
+        distinct = {t: r.distinct for t, r in lex.rules.items()}
+        events = []
+        for c in cluster(frames, distinct):
+            event = to_event(c, lex.rules[c[0].type], self.lang)
+            if event is not None:
+                events.append(event)
+        events.sort(key=lambda e: e.evidence.start)
+        doc._.events = events
         return doc
 
 

@@ -1,0 +1,237 @@
+"""Attach arguments to a trigger: company by role, values by proximity, words by lexicon.
+
+A ``Frame`` is what one trigger in one sentence yields before merging: the event type, the
+company span (or None when the sentence does not name one), and the fields found.
+Which fields an event type has comes from its pydantic model; how a field is filled comes
+from the type's language data (keywords, lexicon, regex, money cues, counts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ..companies.roles import assign_roles
+from ..normalize.numbers import parse_count
+from ..schema import EVENT_TYPES, Company, Horizon, Money, Percent
+from .lexicon import Lexicon, TypeRules
+from .patterns import Hit
+from .status import Factuality
+
+_COMMON = {"type", "company", "status", "date", "evidence", "lang", "confidence"}
+
+
+@dataclass
+class Frame:
+    """One trigger's reading of one sentence."""
+
+    type: str
+    sent: Span
+    sent_index: int
+    trigger: Hit
+    company: Span | None
+    factuality: Factuality
+    fields: dict[str, Any] = field(default_factory=dict)
+    date: dt.date | None = None
+    notes: list[str] = field(default_factory=list)
+    # for lexicon fields: position of the matching word in the data list (lower = more specific)
+    ranks: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def company_value(self) -> Company | None:
+        return self.company._.value if self.company is not None else None
+
+    @property
+    def filled(self) -> int:
+        """How much of the frame was found; an amount counts double."""
+        kinds = field_kinds(self.type)
+        return sum(
+            2 if kinds.get(k) == "money" else 1
+            for k, v in self.fields.items()
+            if v not in (None, [], "")
+        )
+
+
+@lru_cache(maxsize=None)
+def field_kinds(event_type: str) -> dict[str, str]:
+    """Own fields of an event type mapped to a kind: money, percent, horizon, company,
+    companies, int, bool, str."""
+    model = EVENT_TYPES[event_type]
+    kinds: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        if name in _COMMON:
+            continue
+        ann = info.annotation
+        args = set(typing.get_args(ann)) | {ann}
+        flat = {typing.get_origin(a) or a for a in args}
+        if Money in args:
+            kinds[name] = "money"
+        elif Percent in args:
+            kinds[name] = "percent"
+        elif Horizon in args:
+            kinds[name] = "horizon"
+        elif Company in args:
+            kinds[name] = "company"
+        elif list in flat:
+            kinds[name] = "companies"
+        elif bool in args:
+            kinds[name] = "bool"
+        elif any(a is int or typing.get_origin(a) is typing.Annotated for a in args):
+            kinds[name] = "int"
+        else:
+            kinds[name] = "str"
+    return kinds
+
+
+def _within(spans: list[Span], sent: Span) -> list[Span]:
+    return [s for s in spans if s.start >= sent.start and s.end <= sent.end]
+
+
+def _distance(span: Span | Hit, trigger: Hit) -> tuple[int, int]:
+    # nearest first; on a tie the one after the trigger (objects follow the verb)
+    if span.end <= trigger.start:
+        return (trigger.start - span.end, 1)
+    if span.start >= trigger.end:
+        return (span.start - trigger.end, 0)
+    return (0, 0)
+
+
+def _nearest(items: list[Any], trigger: Hit) -> Any | None:
+    return min(items, key=lambda s: _distance(s, trigger)) if items else None
+
+
+def candidate_companies(lex: Lexicon, doc: Doc, sent: Span) -> list[Span]:
+    """Company spans of the sentence that can take a role (not "Tech-Giganten wie Meta")."""
+    out = []
+    for span in _within(list(doc.spans.get("companies", [])), sent):
+        before = doc[span.start - 1].lower_ if span.start > sent.start else ""
+        if before in lex.example_markers:
+            continue
+        out.append(span)
+    return out
+
+
+def _money_fields(
+    rules: TypeRules, kinds: dict[str, str], sent: Span, trigger: Hit, doc: Doc
+) -> dict[str, Money]:
+    money_fields = [f for f, k in kinds.items() if k == "money"]
+    if not money_fields:
+        return {}
+    spans = _within(list(doc.spans.get("money", [])), sent)
+    spans = [s for s in spans if (s.label_ == "MONEY_PER_SHARE") == rules.per_share]
+    out: dict[str, Money] = {}
+    used: set[int] = set()
+    # fields with cue words take the amount nearest to their cue ("bewertet mit ...")
+    for fld, cues in rules.money.items():
+        for cue in cues.find(sent):
+            free = [s for s in spans if s.start not in used]
+            best = _nearest(free, cue)
+            if best is not None and _distance(best, cue)[0] <= 4:
+                out[fld] = best._.value
+                used.add(best.start)
+                break
+    free = [s for s in spans if s.start not in used]
+    if "low" in money_fields and "high" in money_fields and free:
+        best = _nearest(free, trigger)
+        m: Money = best._.value
+        if m.low is not None and m.high is not None:
+            out["low"] = Money(value=m.low, currency=m.currency, text=m.text)
+            out["high"] = Money(value=m.high, currency=m.currency, text=m.text)
+        else:
+            out["low"] = out["high"] = m
+        return out
+    for fld in money_fields:
+        if fld in out or fld in rules.money:
+            continue
+        best = _nearest([s for s in spans if s.start not in used], trigger)
+        if best is None:
+            break
+        out[fld] = best._.value
+        used.add(best.start)
+    return out
+
+
+def attach(
+    lex: Lexicon,
+    rules: TypeRules,
+    doc: Doc,
+    sent: Span,
+    sent_index: int,
+    trigger: Hit,
+    factuality: Factuality,
+) -> Frame:
+    """Build the frame of ``trigger``: company by role, values by proximity and data."""
+    kinds = field_kinds(rules.type)
+    companies = candidate_companies(lex, doc, sent)
+    tspan = trigger.span(doc)
+    roles = assign_roles(sent, tspan, companies, lex.lang)
+    frame = Frame(rules.type, sent, sent_index, trigger, roles.agent, factuality)
+    f = frame.fields
+    f.update(_money_fields(rules, kinds, sent, trigger, doc))
+    for fld, kind in kinds.items():
+        if kind == "percent":
+            best = _nearest(_within(list(doc.spans.get("percent", [])), sent), trigger)
+            if best is not None:
+                f[fld] = best._.value
+        elif kind == "horizon":
+            best = _nearest(_within(list(doc.spans.get("horizons", [])), sent), trigger)
+            if best is not None:
+                f[fld] = best._.value
+        elif kind == "company":
+            other = roles.counterpart if fld == "buyer" else (roles.patient or roles.counterpart)
+            if other is not None and other is not roles.agent:
+                f[fld] = other
+        elif kind == "companies":
+            f[fld] = [c for c in companies if c is not roles.agent]
+    for fld, cues in rules.keywords.items():
+        best = _nearest(cues.find(sent), trigger)
+        if best is not None:
+            f[fld] = best.key
+    for fld, words in rules.lexicon.items():
+        hits = words.find(sent)
+        if hits:
+            # the most specific word (earliest in the data list), nearest to the trigger
+            order = {p.source: i for i, p in enumerate(words.patterns)}
+            best = min(hits, key=lambda h: (order[h.source], _distance(h, trigger)))
+            f[fld] = doc[best.start : best.end].text
+            frame.ranks[fld] = order[best.source]
+    for fld, rxs in rules.regex.items():
+        for rx in rxs:
+            m = rx.search(sent.text)
+            if m:
+                f[fld] = m.group("x").strip(" ,;:„“\"'")
+                break
+    for fld, rxs in rules.counts.items():
+        for rx in rxs:
+            m = rx.search(sent.text)
+            if m and (n := parse_count(m.group("x"), lex.lang)) is not None:
+                f[fld] = n
+                break
+    for fld, value in rules.defaults.items():
+        if fld in kinds and fld not in f:
+            f[fld] = value
+    dates = [s for s in _within(list(doc.spans.get("dates", [])), sent) if s._.value]
+    best = _nearest(dates, trigger)
+    frame.date = best._.value if best is not None else None
+    return frame
+
+
+def money_close(a: Money, b: Money, tolerance: Decimal = Decimal("0.06")) -> bool:
+    """Two amounts that can be the same one said twice (rounded vs precise)."""
+    if a.currency != b.currency:
+        return False
+    lo = min(a.value, b.value)
+    hi = max(a.value, b.value)
+    if hi == 0:
+        return True
+    if a.approximate or b.approximate:
+        for m, other in ((a, b), (b, a)):
+            if m.low is not None and m.high is not None and m.low <= other.value <= m.high:
+                return True
+    return (hi - lo) / hi <= tolerance

@@ -1,0 +1,88 @@
+"""Turn a cluster of frames into a validated pydantic event (or nothing)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pydantic import ValidationError
+from spacy.tokens import Span
+
+from ..schema import EVENT_TYPES, BaseEvent, Company, Evidence
+from .arguments import Frame, field_kinds
+from .lexicon import TypeRules
+from .merge import combine, rank
+
+log = logging.getLogger("eventx")
+
+
+def evidence(sent: Span) -> Evidence:
+    """The sentence as Evidence, without surrounding white space; offsets into doc.text."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    start = sent.start_char + lead
+    return Evidence(text=body, start=start, end=start + len(body))
+
+
+def _company(span: Any) -> Company | None:
+    value = getattr(getattr(span, "_", None), "value", None)
+    return value if isinstance(value, Company) else None
+
+
+def _company_of(ordered: list[Frame]) -> Company:
+    # a named mention describes the company better than "der Konzern"; among named ones,
+    # the one of the most trusted frame
+    named = [f.company for f in ordered if f.company is not None and f.company.label_ != "ANAPHOR"]
+    span = named[0] if named else ordered[0].company
+    return span._.value
+
+
+def _meets(rules: TypeRules, fields: dict[str, Any]) -> bool:
+    return all(any(fields.get(f) not in (None, [], "") for f in alt) for alt in rules.requires)
+
+
+def to_event(cluster: list[Frame], rules: TypeRules, lang: str) -> BaseEvent | None:
+    """The event of one cluster, or None when the type's required fields are missing."""
+    best, fields, status, date = combine(cluster)
+    if not _meets(rules, fields):
+        return None
+    kinds = field_kinds(best.type)
+    company = _company_of(sorted(cluster, key=rank, reverse=True))
+    values: dict[str, Any] = {}
+    for fld, value in fields.items():
+        kind = kinds.get(fld)
+        if kind == "company":
+            c = _company(value)
+            if c is not None and c.name != company.name:
+                values[fld] = c
+        elif kind == "companies":
+            seen = {company.name}
+            out = []
+            for span in value:
+                c = _company(span)
+                if c is not None and c.name not in seen:
+                    seen.add(c.name)
+                    out.append(c)
+            if out:
+                values[fld] = out
+        else:
+            values[fld] = value
+    filled = sum(1 for v in values.values() if v not in (None, [], ""))
+    stated = any(f.factuality.cue for f in cluster)
+    fallback = all("company from context" in f.notes for f in cluster)
+    confidence = 0.45 + 0.1 * min(filled, 4) + (0.1 if stated else 0.0) - (0.15 if fallback else 0.0)
+    try:
+        return EVENT_TYPES[best.type](
+            company=company,
+            status=status,
+            date=date,
+            evidence=evidence(best.sent),
+            lang=lang,
+            confidence=round(max(0.05, min(confidence, 0.99)), 2),
+            **values,
+        )
+    except ValidationError as exc:
+        # a required field (target, partner, person) was not found: no event
+        log.debug("eventx: dropped %s frame: %s", best.type, exc.errors()[0]["msg"])
+        return None

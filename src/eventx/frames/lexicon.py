@@ -1,0 +1,118 @@
+"""Compiled language data for event extraction, built once per language.
+
+Reads ``lang/<lang>/events/<type>.toml`` (one file per event type), ``status.toml`` and
+``context.toml``; see ``lang/README.md`` for the file format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..lang import data, names
+from ..schema import EVENT_TYPES
+from .patterns import PatternSet
+
+
+@dataclass
+class TypeRules:
+    """What one event type takes from a sentence, for one language."""
+
+    type: str
+    requires: list[tuple[str, ...]] = field(default_factory=list)
+    keywords: dict[str, PatternSet] = field(default_factory=dict)  # field -> value-keyed cues
+    lexicon: dict[str, PatternSet] = field(default_factory=dict)  # field -> words as values
+    regex: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)  # field -> (?P<x>)
+    money: dict[str, PatternSet] = field(default_factory=dict)  # money field -> cue words
+    counts: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)  # int fields
+    completed: PatternSet | None = None
+    not_contexts: PatternSet | None = None  # a sentence with one of these yields no frame
+    distinct: frozenset[str] = frozenset()  # fields that tell two events of a type apart
+    per_share: bool = False  # money fields take per-share amounts (dividends)
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Lexicon:
+    """Everything the event component needs for one language."""
+
+    lang: str
+    triggers: PatternSet
+    not_triggers: PatternSet
+    rules: dict[str, TypeRules]
+    status_order: list[str]
+    status_cues: PatternSet
+    negation: PatternSet
+    negation_exceptions: PatternSet
+    negation_window: int
+    future_auxiliaries: frozenset[str]
+    infinitive_endings: tuple[str, ...]
+    skip_sentence: PatternSet
+    example_markers: frozenset[str]
+    topic_words: PatternSet
+    speech_verbs: PatternSet
+
+
+def _pairs(table: dict[str, list[str]]) -> list[tuple[str, str]]:
+    return [(key, src) for key, sources in table.items() for src in sources]
+
+
+def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
+    rules = TypeRules(type=name)
+    rules.requires = [tuple(alt.split("|")) for alt in raw.get("requires", [])]
+    for fld, table in raw.get("keywords", {}).items():
+        rules.keywords[fld] = PatternSet(_pairs(table))
+    for fld, words in raw.get("lexicon", {}).items():
+        rules.lexicon[fld] = PatternSet((fld, w) for w in words)
+    for fld, rxs in raw.get("regex", {}).items():
+        rules.regex[fld] = [re.compile(r) for r in rxs]
+    for fld, cues in raw.get("money", {}).items():
+        rules.money[fld] = PatternSet((fld, c) for c in cues)
+    for fld, rxs in raw.get("counts", {}).items():
+        rules.counts[fld] = [re.compile(r, re.I) for r in rxs]
+    if raw.get("completed"):
+        rules.completed = PatternSet(("completed", c) for c in raw["completed"])
+    if raw.get("not_contexts"):
+        rules.not_contexts = PatternSet(("not", c) for c in raw["not_contexts"])
+    rules.distinct = frozenset(raw.get("distinct", []))
+    rules.per_share = bool(raw.get("per_share", False))
+    rules.defaults = dict(raw.get("defaults", {}))
+    return rules
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """The compiled lexicon of ``lang`` (built on first use)."""
+    triggers: list[tuple[str, str]] = []
+    not_triggers: list[tuple[str, str]] = []
+    rules: dict[str, TypeRules] = {}
+    for name in names(lang, "events"):
+        if name not in EVENT_TYPES:
+            raise ValueError(f"lang/{lang}/events/{name}.toml: unknown event type {name!r}")
+        raw = data(lang, f"events/{name}")
+        triggers += [(name, t) for t in raw.get("triggers", [])]
+        not_triggers += [(name, t) for t in raw.get("not_triggers", [])]
+        rules[name] = _type_rules(lang, name, raw)
+    status = data(lang, "status")
+    context = data(lang, "context")
+    return Lexicon(
+        lang=lang,
+        triggers=PatternSet(triggers),
+        not_triggers=PatternSet(not_triggers),
+        rules=rules,
+        status_order=list(status["order"]),
+        status_cues=PatternSet(_pairs(status["cues"])),
+        negation=PatternSet(("negation", c) for c in status.get("negation", [])),
+        negation_exceptions=PatternSet(
+            ("exception", c) for c in status.get("negation_exceptions", [])
+        ),
+        negation_window=int(status.get("negation_window", 5)),
+        future_auxiliaries=frozenset(status.get("future_auxiliaries", [])),
+        infinitive_endings=tuple(status.get("infinitive_endings", [])),
+        skip_sentence=PatternSet(("skip", c) for c in context.get("skip_sentence", [])),
+        example_markers=frozenset(context.get("example_markers", [])),
+        topic_words=PatternSet(("topic", c) for c in context.get("topic_words", [])),
+        speech_verbs=PatternSet(("speech", c) for c in context.get("speech_verbs", [])),
+    )

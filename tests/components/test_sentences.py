@@ -1,0 +1,40 @@
+import pytest
+
+import eventx
+
+
+def sentences(text, lang):
+    return [s.text.strip() for s in eventx.load(lang)(text).sents if s.text.strip()]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        pytest.param("Der Konzern will 2,04 Mrd. Euro investieren. Die Aktie stieg.", 2, id="mrd"),
+        pytest.param("Der Umsatz lag bei 5 Mio. Euro und stieg z. B. in Asien. Dann kam die Wende.", 2, id="mio-zb"),
+        pytest.param("Der Vertrag gilt ab dem 31. Juli 2025. Danach folgt die Prüfung.", 2, id="date"),
+        pytest.param("Laut Dr. Müller ist Nr. 1 im Markt gefragt. Das Unternehmen schweigt.", 2, id="dr-nr"),
+        pytest.param("Die Zahlen kommen im 3. Quartal. Sie sollen gut sein.", 2, id="ordinal-quarter"),
+        pytest.param("Das Geschäftsjahr endete 2025. Der Konzern wuchs.", 2, id="year-end"),
+        pytest.param("Der Vorstand sagte: „Wir prüfen das.“ Danach fiel die Aktie.", 2, id="quote"),
+        pytest.param("Schlagzeile ohne Punkt\nDer erste Satz folgt hier.", 2, id="headline"),
+        pytest.param("Ratschläge\n- Punkt eins\n- Punkt zwei", 3, id="list"),
+        pytest.param("Die Firma Brenner & Söhne GmbH & Co. KG wächst. Sie stellt ein.", 2, id="co-kg"),
+    ],
+)
+def test_german_boundaries(text, expected):
+    assert len(sentences(text, "de")) == expected, sentences(text, "de")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        pytest.param("Apple Inc. said on Jan. 5 it would pay $2.04bn. The U.S. group declined.", 2, id="inc-jan"),
+        pytest.param("The deal was agreed with Acme Corp. The shares rose.", 2, id="corp-end"),
+        pytest.param("Mr. Smith, the CFO, said revenue rose 5%. Analysts were surprised.", 2, id="mr"),
+        pytest.param("He said: \"We will sell.\" Then he left.", 2, id="quote"),
+        pytest.param("Headline without a period\nThe first sentence.", 2, id="headline"),
+    ],
+)
+def test_english_boundaries(text, expected):
+    assert len(sentences(text, "en")) == expected, sentences(text, "en")
