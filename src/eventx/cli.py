@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import os
 import shutil
 import sys
@@ -122,8 +123,6 @@ class _Run:
         if self.args.errors == "raise":
             raise entry.error
         self.skipped += 1
-        import logging
-
         logging.getLogger("eventx").error("eventx: skipped input (id=%r): %s", entry.id,
                                           entry.error)
 
@@ -330,9 +329,23 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    eventx's log messages (skipped inputs, unsupported languages) go to stderr.
+    """
     args = parser().parse_args(argv)
-    return int(args.func(args))
+    log = logging.getLogger("eventx")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setLevel(logging.WARNING)
+    propagate = log.propagate
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        return int(args.func(args))
+    finally:
+        log.removeHandler(handler)
+        log.propagate = propagate
 
 
 if __name__ == "__main__":  # pragma: no cover
