@@ -24,6 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from . import evaluate
+
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -325,6 +327,7 @@ def parser() -> argparse.ArgumentParser:
 
     sc = sub.add_parser("schema", help="print the JSON Schema of one event")
     sc.set_defaults(func=_cmd_schema)
+    evaluate.add_subcommand(sub)
     return p
 
 

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..frames.arguments import Frame, attach, candidate_companies
-from ..frames.build import to_event
+from ..frames.build import explain, to_event
 from ..frames.lexicon import Lexicon, lexicon
 from ..frames.merge import cluster
 from ..frames.status import factuality
@@ -75,12 +75,14 @@ class EventExtractor:
             if prev.type == frame.type and prev.company is not None:
                 frame.company = prev.company
                 frame.notes.append("continues the event of an earlier sentence")
+                frame.reasons["company"] = f"continues the {prev.type} of sentence {prev.sent_index}"
                 return True
         for idx, span in reversed(focus):
             if si - idx > CONTEXT_SENTENCES:
                 break
             frame.company = span
             frame.notes.append("company from context")
+            frame.reasons["company"] = f"company in focus: {span.text!r} (sentence {idx})"
             return True
         return False
 
@@ -88,13 +90,14 @@ class EventExtractor:
         frames = self._frames(doc)
         lex = self.lex
         distinct = {t: r.distinct for t, r in lex.rules.items()}
-        events = []
+        found = []
         for c in cluster(frames, distinct):
             event = to_event(c, lex.rules[c[0].type], self.lang)
             if event is not None:
-                events.append(event)
-        events.sort(key=lambda e: e.evidence.start)
-        doc._.events = events
+                found.append((event, explain(c, event)))
+        found.sort(key=lambda pair: pair[0].evidence.start)
+        doc._.events = [e for e, _ in found]
+        doc._.explanations = [x for _, x in found]
         return doc
 
 

@@ -42,6 +42,8 @@ class Frame:
     notes: list[str] = field(default_factory=list)
     # for lexicon fields: position of the matching word in the data list (lower = more specific)
     ranks: dict[str, int] = field(default_factory=dict)
+    # why each field (and the company) was attached, for explanations
+    reasons: dict[str, str] = field(default_factory=dict)
 
     @property
     def company_value(self) -> Company | None:
@@ -172,27 +174,37 @@ def attach(
     tspan = trigger.span(doc)
     roles = assign_roles(sent, tspan, companies, lex.lang)
     frame = Frame(rules.type, sent, sent_index, trigger, roles.agent, factuality)
+    if roles.agent is not None:
+        frame.reasons["company"] = f"role rules: {roles.agent.text!r} is the agent"
     f = frame.fields
-    f.update(_money_fields(rules, kinds, sent, trigger, doc))
+    for fld, money in _money_fields(rules, kinds, sent, trigger, doc).items():
+        f[fld] = money
+        frame.reasons[fld] = f"amount {money.text!r} nearest to the trigger or its cue"
     for fld, kind in kinds.items():
         if kind == "percent":
             best = _nearest(_within(list(doc.spans.get("percent", [])), sent), trigger)
             if best is not None:
                 f[fld] = best._.value
+                frame.reasons[fld] = f"percentage {best.text!r} nearest to the trigger"
         elif kind == "horizon":
             best = _nearest(_within(list(doc.spans.get("horizons", [])), sent), trigger)
             if best is not None:
                 f[fld] = best._.value
+                frame.reasons[fld] = f"horizon {best.text!r} nearest to the trigger"
         elif kind == "company":
             other = roles.counterpart if fld == "buyer" else (roles.patient or roles.counterpart)
             if other is not None and other is not roles.agent:
                 f[fld] = other
+                frame.reasons[fld] = f"role rules: {other.text!r} is the other party"
         elif kind == "companies":
             f[fld] = [c for c in companies if c is not roles.agent]
+            if f[fld]:
+                frame.reasons[fld] = "other companies of the sentence"
     for fld, cues in rules.keywords.items():
         best = _nearest(cues.find(sent), trigger)
         if best is not None:
             f[fld] = best.key
+            frame.reasons[fld] = f"cue {best.span(doc).text!r} (pattern {best.source!r})"
     for fld, words in rules.lexicon.items():
         hits = words.find(sent)
         if hits:
@@ -201,24 +213,30 @@ def attach(
             best = min(hits, key=lambda h: (order[h.source], _distance(h, trigger)))
             f[fld] = doc[best.start : best.end].text
             frame.ranks[fld] = order[best.source]
+            frame.reasons[fld] = f"word {f[fld]!r} (pattern {best.source!r})"
     for fld, rxs in rules.regex.items():
         for rx in rxs:
             m = rx.search(sent.text)
             if m:
                 f[fld] = m.group("x").strip(" ,;:„“\"'")
+                frame.reasons[fld] = f"expression {m.group(0)!r}"
                 break
     for fld, rxs in rules.counts.items():
         for rx in rxs:
             m = rx.search(sent.text)
             if m and (n := parse_count(m.group("x"), lex.lang)) is not None:
                 f[fld] = n
+                frame.reasons[fld] = f"count in {m.group(0)!r}"
                 break
     for fld, value in rules.defaults.items():
         if fld in kinds and fld not in f:
             f[fld] = value
+            frame.reasons[fld] = "default of the event type"
     dates = [s for s in _within(list(doc.spans.get("dates", [])), sent) if s._.value]
     best = _nearest(dates, trigger)
     frame.date = best._.value if best is not None else None
+    if best is not None:
+        frame.reasons["date"] = f"date {best.text!r} nearest to the trigger"
     return frame
 
 

@@ -86,3 +86,24 @@ def to_event(cluster: list[Frame], rules: TypeRules, lang: str) -> BaseEvent | N
         # a required field (target, partner, person) was not found: no event
         log.debug("eventx: dropped %s frame: %s", best.type, exc.errors()[0]["msg"])
         return None
+
+
+def explain(cluster: list[Frame], event: BaseEvent) -> dict[str, Any]:
+    """Why ``event`` was produced: its triggers, status cues and argument reasons, per frame
+    (sentence) it was read from. Plain data (JSON-compatible)."""
+    frames = []
+    for f in sorted(cluster, key=lambda fr: fr.sent_index):
+        doc = f.sent.doc
+        frames.append(
+            {
+                "sentence": evidence(f.sent).model_dump(),
+                "trigger": f.trigger.span(doc).text,
+                "trigger_pattern": f.trigger.source,
+                "status": f.factuality.status,
+                "status_cue": f.factuality.cue,
+                "arguments": dict(f.reasons),
+                "notes": list(f.notes),
+            }
+        )
+    return {"type": event.type, "company": event.company.name, "status": event.status,
+            "frames": frames}

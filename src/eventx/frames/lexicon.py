@@ -31,6 +31,7 @@ class TypeRules:
     not_contexts: PatternSet | None = None  # a sentence with one of these yields no frame
     distinct: frozenset[str] = frozenset()  # fields that tell two events of a type apart
     per_share: bool = False  # money fields take per-share amounts (dividends)
+    default_status: str = "announced"  # status when no cue says otherwise
     defaults: dict[str, Any] = field(default_factory=dict)
 
 
@@ -78,6 +79,7 @@ def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
         rules.not_contexts = PatternSet(("not", c) for c in raw["not_contexts"])
     rules.distinct = frozenset(raw.get("distinct", []))
     rules.per_share = bool(raw.get("per_share", False))
+    rules.default_status = str(raw.get("default_status", "announced"))
     rules.defaults = dict(raw.get("defaults", {}))
     return rules
 

@@ -5,7 +5,9 @@ Cues are checked in the order the data file gives (denied before cancelled befor
 ...): the first status with a cue in the sentence wins. A negation close to the trigger
 makes the event denied (or cancelled, when a cancel cue is present), so negated and
 conditional sentences never become completed facts. Type-specific past forms
-("hat ... verkauft", "sold") make it completed; without any cue it is announced.
+("hat ... verkauft", "sold") make it completed; without any cue it takes the type's
+``default_status`` (announced, unless the data says otherwise: reported results are
+completed).
 """
 
 from __future__ import annotations
@@ -75,4 +77,4 @@ def factuality(lex: Lexicon, rules: TypeRules, sent: Span, trigger: Hit) -> Fact
                 return Factuality("completed", done[0].source)
         if status in hits:
             return Factuality(status, hits[status].source)
-    return Factuality("announced", None)
+    return Factuality(rules.default_status, None)
