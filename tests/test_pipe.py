@@ -242,3 +242,15 @@ def test_threads_share_an_extractor():
     for t in threads:
         t.join()
     assert [got[i] for i in range(len(texts))] == want
+
+
+def test_pipeline_is_rebuilt_after_much_churn_in_memory_zones(monkeypatch):
+    texts = [d["text"] for d in articles(30, seed=5, novel=15) if d["lang"] == "de"]
+    ex = Extractor("de", vocab_budget=0)
+    want = [Extractor("de", vocab_budget=None).extract(t) for t in texts]
+    first = api.load("de")
+    monkeypatch.setattr(api, "ZONE_CHURN_LIMIT", 50)
+    got = list(ex.pipe(texts, batch_size=2))
+    assert got == want
+    assert api.load("de") is not first  # replaced by a new pipeline, results unchanged
+    assert api.load("de") is api.load("de")

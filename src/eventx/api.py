@@ -38,7 +38,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Article", "Extractor", "extract", "extract_many", "load", "VOCAB_BUDGET"]
+__all__ = [
+    "Article", "Extractor", "extract", "extract_many", "load", "VOCAB_BUDGET", "ZONE_CHURN_LIMIT"
+]
 
 log = logging.getLogger("eventx")
 
@@ -49,6 +51,11 @@ Errors = Literal["raise", "skip"]
 #: tokenizer fast on common words; past the budget, new words are forgotten after each batch,
 #: so memory stays bounded. About 320 bytes per string: 200,000 strings are ~65 MB.
 VOCAB_BUDGET = 200_000
+
+#: How many strings may go through memory zones of one pipeline before it is replaced by a
+#: newly built one (about a second's work), which gives back the room its hash tables grew
+#: to. Reached only by services that read millions of new words.
+ZONE_CHURN_LIMIT = 1_000_000
 
 # Text processed once, outside any memory zone, when a pipeline is first used by eventx, so
 # that components that set themselves up lazily do it with permanent strings.
@@ -153,10 +160,16 @@ class _Guard:
     added by any thread while a zone is open are freed when it closes, and zones must not
     nest. So every use of the pipeline by eventx holds ``lock``; the pipeline runs on the
     GIL anyway, so threads lose little by taking turns batch by batch.
+
+    A zone frees the strings and lexemes of its batch, but the hash tables that held them
+    keep their size (freed slots become tombstones, and tables double when those fill up),
+    so ``churn`` counts the strings that went through zones; past :data:`ZONE_CHURN_LIMIT`
+    the guard is ``stale`` and ``Extractor`` swaps in a newly built pipeline.
     """
 
     def __init__(self, nlp: Language) -> None:
         self.lock = threading.Lock()
+        self.churn = 0
         with self.lock:
             warm = _WARM_UP.get(nlp.lang)
             if warm:
@@ -164,13 +177,25 @@ class _Guard:
             #: size of the vocabulary once built and warmed up
             self.base = len(nlp.vocab.strings)
 
+    @property
+    def stale(self) -> bool:
+        """Whether so many strings went through memory zones that a new pipeline is due."""
+        return self.churn >= ZONE_CHURN_LIMIT
+
     @contextmanager
     def session(self, nlp: Language, budget: int | None, zone: bool = True) -> Iterator[None]:
         """Hold the lock; inside a memory zone once ``budget`` new strings were learnt."""
         with self.lock:
-            over = budget is not None and len(nlp.vocab.strings) - self.base >= budget
-            with nlp.memory_zone() if zone and over else nullcontext():
+            strings = nlp.vocab.strings
+            if not (zone and budget is not None and len(strings) - self.base >= budget):
                 yield
+                return
+            with nlp.memory_zone():
+                before = len(strings)
+                try:
+                    yield
+                finally:
+                    self.churn += len(strings) - before
 
 
 _GUARDS: weakref.WeakKeyDictionary[Language, _Guard] = weakref.WeakKeyDictionary()
@@ -256,7 +281,15 @@ class Extractor:
 
     def _nlp(self, lang: str) -> tuple[Language, _Guard]:
         nlp = load(lang, self.model)
-        return nlp, _guard(nlp)
+        guard = _guard(nlp)
+        if guard.stale:
+            from . import pipeline
+
+            log.info("eventx: %d strings went through memory zones of the %s pipeline; "
+                     "building a new one", guard.churn, lang)
+            nlp = pipeline.refresh(lang, self.model, stale=nlp)
+            guard = _guard(nlp)
+        return nlp, guard
 
     def doc(self, text: str, published: date | datetime | str | None = None) -> Doc:
         """The processed ``Doc`` of ``text`` (one piece; for inspection in notebooks).
