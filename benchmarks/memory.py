@@ -90,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append({"articles": n, "rss_mb": round(rss, 1),
                             "growth_mb": round(rss - base, 1), "strings": strings,
                             "docs_per_s": round(rate)})
-    summary = {"vocab_budget": budget, "novel": args.novel, "base_mb": round(base, 1),
+    command = "python benchmarks/memory.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    summary = {"command": command.strip(), "vocab_budget": budget, "novel": args.novel, "base_mb": round(base, 1),
                "events": events, "checkpoints": results}
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

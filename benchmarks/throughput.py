@@ -192,8 +192,34 @@ def _commit() -> str:
         return "unknown"
 
 
+def _memory_section(path: str) -> list[str]:
+    """The table of a ``memory.py --json`` run."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    lines = [
+        "## Memory of a long run",
+        "",
+        "Resident memory of one process extracting events from distinct generated articles "
+        f"({data['novel']} invented words each, the worst case for spaCy's vocabulary), "
+        f"with `vocab_budget={data['vocab_budget']}`; measured with:",
+        "",
+        "```",
+        data.get("command", "python benchmarks/memory.py"),
+        "```",
+        "",
+        f"Baseline after building both pipelines: {data['base_mb']} MiB.",
+        "",
+        "| articles | RSS MiB | growth MiB | strings in both vocabularies | docs/s so far |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for c in data["checkpoints"]:
+        lines.append(f"| {c['articles']:,} | {c['rss_mb']} | {c['growth_mb']} | "
+                     f"{c['strings']:,} | {c['docs_per_s']} |")
+    lines.append("")
+    return lines
+
+
 def report(results: dict[str, dict[str, object] | None], n: int, words: int, command: str,
-           sm: bool) -> str:
+           sm: bool, memory: list[str] | None = None) -> str:
     """The Markdown report (also printed)."""
     import spacy
 
@@ -301,6 +327,7 @@ def report(results: dict[str, dict[str, object] | None], n: int, words: int, com
             f"{float(st['first_call_other_lang_detect_s']):.2f} |",  # type: ignore[arg-type]
             "",
         ]
+    lines += memory or []
     return "\n".join(lines)
 
 
@@ -311,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=20250731)
     p.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     p.add_argument("--no-write", action="store_true", help="print only")
+    p.add_argument("--memory-json", default=None,
+                   help="add the figures of a `memory.py --json FILE` run to the report")
     p.add_argument("--measure", help=argparse.SUPPRESS)
     p.add_argument("--corpus", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -320,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from corpus import generate
 
-    command = "python benchmarks/throughput.py" + (f" --n {args.n}" if args.n != 2000 else "")
+    given = argv if argv is not None else sys.argv[1:]
+    command = " ".join(["python benchmarks/throughput.py", *given])
     with tempfile.TemporaryDirectory() as tmp:
         corpus = str(Path(tmp) / "corpus.jsonl")
         words = 0
@@ -337,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         for mode in modes:
             print(f"running {mode} ...", file=sys.stderr, flush=True)
             results[mode] = _run(mode, corpus)
-    text = report(results, args.n, words, command, sm)
+    memory = _memory_section(args.memory_json) if args.memory_json else None
+    text = report(results, args.n, words, command, sm, memory)
     print(text)
     if not args.no_write:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
