@@ -49,8 +49,8 @@ Errors = Literal["raise", "skip"]
 #: How many strings a pipeline's vocabulary may learn for good (beyond what it knows once
 #: built) before every text is processed inside a spaCy memory zone. Learnt strings make the
 #: tokenizer fast on common words; past the budget, new words are forgotten after each batch,
-#: so memory stays bounded. About 320 bytes per string: 200,000 strings are ~65 MB.
-VOCAB_BUDGET = 200_000
+#: so memory stays bounded. About 400 bytes per string: 100,000 strings are ~40 MB.
+VOCAB_BUDGET = 100_000
 
 #: How many strings may go through memory zones of one pipeline before it is replaced by a
 #: newly built one (about a second's work), which gives back the room its hash tables grew
