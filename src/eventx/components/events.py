@@ -12,10 +12,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..companies.roles import is_possessive
 from ..frames.arguments import Frame, attach, candidate_companies
+from .extensions import forget_text
 from ..frames.build import explain, to_event
 from ..frames.lexicon import Lexicon, lexicon
 from ..frames.merge import cluster
+from ..frames.patterns import forget_lowers
 from ..frames.status import factuality
 
 # How many sentences back an event continues, or a company stays in focus.
@@ -39,11 +42,18 @@ class EventExtractor:
         lex = self.lex
         frames: list[Frame] = []
         focus: list[tuple[int, Span]] = []  # (sentence index, last company span of it)
+        all_companies = sorted(doc.spans.get("companies", []), key=lambda s: s.start)
+        ci = 0
         for si, sent in enumerate(doc.sents):
-            companies = candidate_companies(lex, doc, sent)
-            if lex.skip_sentence.find(sent):
-                continue
+            in_sent: list[Span] = []
+            while ci < len(all_companies) and all_companies[ci].start < sent.end:
+                if all_companies[ci].start >= sent.start and all_companies[ci].end <= sent.end:
+                    in_sent.append(all_companies[ci])
+                ci += 1
+            companies = candidate_companies(lex, doc, sent, in_sent)
             hits = lex.triggers.find(sent)
+            if hits and lex.skip_sentence.find(sent):
+                continue
             if hits:
                 blocked = {
                     (h.key, t) for h in lex.not_triggers.find(sent) for t in h.tokens
@@ -58,12 +68,13 @@ class EventExtractor:
                     if rules.not_contexts is not None and rules.not_contexts.find(sent):
                         continue
                     fact = factuality(lex, rules, sent, hit)
-                    frame = attach(lex, rules, doc, sent, si, hit, fact)
+                    frame = attach(lex, rules, doc, sent, si, hit, fact, in_sent)
                     if frame.company is None and not self._resolve(frame, frames, focus):
                         continue
                     frames.append(frame)
-            if companies:
-                focus.append((si, companies[-1]))
+            named = [c for c in companies if not is_possessive(c, self.lang)]
+            if named:
+                focus.append((si, named[-1]))
         return frames
 
     def _resolve(self, frame: Frame, frames: list[Frame], focus: list[tuple[int, Span]]) -> bool:
@@ -87,7 +98,11 @@ class EventExtractor:
         return False
 
     def __call__(self, doc: Doc) -> Doc:
-        frames = self._frames(doc)
+        try:
+            frames = self._frames(doc)
+        finally:
+            forget_lowers(doc)
+            forget_text(doc)
         lex = self.lex
         distinct = {t: r.distinct for t, r in lex.rules.items()}
         found = []

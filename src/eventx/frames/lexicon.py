@@ -32,6 +32,10 @@ class TypeRules:
     distinct: frozenset[str] = frozenset()  # fields that tell two events of a type apart
     per_share: bool = False  # money fields take per-share amounts (dividends)
     default_status: str = "announced"  # status when no cue says otherwise
+    ignore_statuses: frozenset[str] = frozenset()  # status cues that do not apply to the type
+    company_roles: tuple[str, ...] = ("agent",)  # which role is the event's company, in order
+    not_companies: PatternSet | None = None  # company spans that never take a role here
+    negative: PatternSet | None = None  # cues that make a percent change negative
     defaults: dict[str, Any] = field(default_factory=dict)
 
 
@@ -50,6 +54,7 @@ class Lexicon:
     negation_window: int
     future_auxiliaries: frozenset[str]
     infinitive_endings: tuple[str, ...]
+    participles: frozenset[str]
     skip_sentence: PatternSet
     example_markers: frozenset[str]
     topic_words: PatternSet
@@ -80,6 +85,12 @@ def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
     rules.distinct = frozenset(raw.get("distinct", []))
     rules.per_share = bool(raw.get("per_share", False))
     rules.default_status = str(raw.get("default_status", "announced"))
+    rules.ignore_statuses = frozenset(raw.get("ignore_statuses", []))
+    rules.company_roles = tuple(raw.get("company_roles", ["agent"]))
+    if raw.get("not_companies"):
+        rules.not_companies = PatternSet(("not", c) for c in raw["not_companies"])
+    if raw.get("negative"):
+        rules.negative = PatternSet(("negative", c) for c in raw["negative"])
     rules.defaults = dict(raw.get("defaults", {}))
     return rules
 
@@ -113,6 +124,7 @@ def lexicon(lang: str) -> Lexicon:
         negation_window=int(status.get("negation_window", 5)),
         future_auxiliaries=frozenset(status.get("future_auxiliaries", [])),
         infinitive_endings=tuple(status.get("infinitive_endings", [])),
+        participles=frozenset(status.get("participles", [])),
         skip_sentence=PatternSet(("skip", c) for c in context.get("skip_sentence", [])),
         example_markers=frozenset(context.get("example_markers", [])),
         topic_words=PatternSet(("topic", c) for c in context.get("topic_words", [])),
