@@ -6,6 +6,7 @@
 
 from .api import Article, Extractor, extract, extract_many, load
 from .errors import EventxError, InvalidInputError, UnsupportedLanguageError
+from .frame import extract_frame, to_frame
 from .normalize import parse_horizon, parse_money
 from .schema import (
     Company,
@@ -18,13 +19,6 @@ from .schema import (
 )
 
 __version__ = "0.1.0"
-
-
-def to_frame(events):  # type: ignore[no-untyped-def]
-    """A pandas DataFrame with one row per event (needs the ``pandas`` extra)."""
-    from .frame import to_frame as _to_frame
-
-    return _to_frame(events)
 
 
 __all__ = [
@@ -41,6 +35,7 @@ __all__ = [
     "UnsupportedLanguageError",
     "__version__",
     "extract",
+    "extract_frame",
     "extract_many",
     "json_schema",
     "load",
