@@ -4,9 +4,13 @@
 >>> events = eventx.extract(text, published="2025-07-31")   # doctest: +SKIP
 """
 
+from ._version import __version__
 from .api import Article, Extractor, extract, extract_many, load
+from .display import EventList, show
 from .errors import EventxError, InvalidInputError, UnsupportedLanguageError
+from .explanations import Explanation, Reading, explain
 from .normalize import parse_horizon, parse_money
+from .render import render
 from .schema import (
     Company,
     Event,
@@ -16,8 +20,6 @@ from .schema import (
     Percent,
     json_schema,
 )
-
-__version__ = "0.1.0"
 
 
 def to_frame(events):  # type: ignore[no-untyped-def]
@@ -31,20 +33,26 @@ __all__ = [
     "Article",
     "Company",
     "Event",
+    "EventList",
     "EventxError",
     "Evidence",
+    "Explanation",
     "Extractor",
     "Horizon",
     "InvalidInputError",
     "Money",
     "Percent",
+    "Reading",
     "UnsupportedLanguageError",
     "__version__",
+    "explain",
     "extract",
     "extract_many",
     "json_schema",
     "load",
     "parse_horizon",
     "parse_money",
+    "render",
+    "show",
     "to_frame",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
@@ -19,6 +19,9 @@ from . import pipeline
 from .errors import InvalidInputError
 from .langid import detect
 from .schema import BaseEvent, Event
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .explanations import Explanation
 
 __all__ = ["Article", "Extractor", "extract", "extract_many", "load"]
 
@@ -105,13 +108,18 @@ class Extractor:
 
     ``lang=None`` detects the language of every text; ``model`` names an installed spaCy
     pipeline whose components run before eventx's (e.g. for its ORG entities).
+    ``explain=True`` makes ``extract`` return an ``eventx.EventList`` that also carries
+    why each event was produced (``.explanations``); see also ``Extractor.explain``.
     """
 
-    def __init__(self, lang: str | None = None, *, model: str | None = None) -> None:
+    def __init__(
+        self, lang: str | None = None, *, model: str | None = None, explain: bool = False
+    ) -> None:
         if lang is not None:
             pipeline.check_lang(lang)
         self.lang = lang
         self.model = model
+        self.explains = explain
 
     # -- one text -------------------------------------------------------------------------
     def _lang_of(self, text: str, lang: str | None) -> str | None:
@@ -143,6 +151,10 @@ class Extractor:
         self, text: str, published: date | datetime | str | None = None, *, lang: str | None = None
     ) -> list[Event]:
         """The events of one text (``[]`` for empty text or an unsupported language)."""
+        if self.explains:
+            from .display import EventList
+
+            return EventList.of(self.explain(text, published, lang=lang), text=text)
         check_text(text)
         pub = coerce_published(published)
         if not text.strip():
@@ -156,6 +168,15 @@ class Extractor:
             doc = nlp(doc)
             events.extend(_shift(e, offset) for e in doc._.events or [])
         return events
+
+    def explain(
+        self, text: str, published: date | datetime | str | None = None, *, lang: str | None = None
+    ) -> list[Explanation]:
+        """Why each event of ``text`` was produced: one ``Explanation`` per event of
+        ``extract(text, published, lang=lang)``, in the same order, offsets into ``text``."""
+        from .explanations import explain_text
+
+        return explain_text(self, text, published, lang)
 
     # -- many texts -----------------------------------------------------------------------
     def pipe(
