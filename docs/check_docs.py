@@ -140,8 +140,15 @@ def run_console(body: str) -> str:
         if not line.startswith("$ "):
             continue
         done = subprocess.run(
-            line[2:], shell=True, cwd=ROOT, env=env, text=True,  # noqa: S602 - our own docs
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            line[2:],
+            shell=True,
+            check=False,
+            cwd=ROOT,
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
         )
         out.append(line)
         out.append(normalise(done.stdout))
@@ -194,7 +201,9 @@ def update(path: Path) -> bool:
     outcomes = run_page(path)
     for o in outcomes:
         if o.error is not None:
-            raise RuntimeError(f"{path.name}: block at line {o.example.code.open_line + 1}:\n{o.error}")
+            raise RuntimeError(
+                f"{path.name}: block at line {o.example.code.open_line + 1}:\n{o.error}"
+            )
     # edit from the bottom up so that line numbers above stay valid
     for o in reversed(outcomes):
         printed = normalise(o.printed)

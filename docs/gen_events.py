@@ -47,7 +47,13 @@ VALUE_MEANINGS = {
 def _constraints(metadata: list[Any]) -> str:
     bits = []
     for m in metadata:
-        for attr, sign in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<"), ("min_length", "len ≥")):
+        for attr, sign in (
+            ("ge", "≥"),
+            ("gt", ">"),
+            ("le", "≤"),
+            ("lt", "<"),
+            ("min_length", "len ≥"),
+        ):
             value = getattr(m, attr, None)
             if value is not None:
                 bits.append(f"{sign} {value:g}" if isinstance(value, float) else f"{sign} {value}")
@@ -129,9 +135,8 @@ def generate(examples: dict[str, Any]) -> tuple[str, list[str]]:
         "",
         "`eventx.extract` returns a list of events; each is one of the 18 pydantic models below,",
         "told apart by its `type` (a discriminated union, `eventx.Event`). Every example",
-        "sentence was run through `eventx.extract(sentence, lang=..., "
-        f'published="{published}")`',
-        "and the JSON is `event.model_dump(mode=\"json\")` of what it returned.",
+        f'sentence was run through `eventx.extract(sentence, lang=..., published="{published}")`',
+        'and the JSON is `event.model_dump(mode="json")` of what it returned.',
         "",
         "| type | what |",
         "|---|---|",

@@ -7,7 +7,7 @@ import pytest
 import eventx
 from eventx.render import find_marks, format_money, render, render_event, text_table
 from eventx.schema import Company, Evidence, Horizon, Money
-from eventx.schema.events import AssetSale, Acquisition
+from eventx.schema.events import Acquisition, AssetSale
 
 TEXT = (
     "Vorspann. Meta will Rechenzentren für 2,04 Milliarden Dollar innerhalb der nächsten "

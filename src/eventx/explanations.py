@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -123,7 +123,7 @@ def explanation_of(event: BaseEvent, record: dict[str, Any], offset: int = 0) ->
         )
         for f in record.get("frames", [])
     ]
-    return Explanation(event=event, readings=readings)
+    return Explanation(event=cast("Event", event), readings=readings)
 
 
 def _explanations_of_doc(doc: Any, offset: int) -> Iterator[Explanation]:

@@ -78,6 +78,11 @@ class Mark:
     kind: str
 
 
+def _type_of(event: BaseEvent) -> str:
+    """The ``type`` of an event (each concrete model has one, ``BaseEvent`` itself not)."""
+    return str(getattr(event, "type", type(event).__name__))
+
+
 # -- finding values in a sentence ------------------------------------------------------------
 def _pattern(needle: str, whole: bool) -> re.Pattern[str] | None:
     words = needle.split()
@@ -205,7 +210,11 @@ def _highlight(sentence: str, marks: Sequence[Mark]) -> str:
 def _number(value: Decimal) -> str:
     sign = "-" if value < 0 else ""
     v = abs(value)
-    for size, unit in ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m")):
+    for size, unit in (
+        (Decimal(10) ** 12, "tn"),
+        (Decimal(10) ** 9, "bn"),
+        (Decimal(10) ** 6, "m"),
+    ):
         if v >= size:
             scaled = (v / size).quantize(Decimal("0.01")).normalize()
             return f"{sign}{scaled:f} {unit}"
@@ -262,7 +271,7 @@ def _table(events: Sequence[BaseEvent]) -> str:
         rows.append(
             "<tr>"
             f'<td class="num">{i}</td>'
-            f'<td class="eventx-type nowrap">{escape(ev.type)}</td>'
+            f'<td class="eventx-type nowrap">{escape(_type_of(ev))}</td>'
             f"<td>{company}</td>"
             f'<td class="nowrap">{escape(ev.status)}</td>'
             f'<td class="nowrap">{escape(ev.date.isoformat()) if ev.date else ""}</td>'
@@ -280,7 +289,7 @@ def _sentence_of(text: str | None, event: BaseEvent) -> str:
         return ev.text
     if text[ev.start : ev.end] != ev.text:
         raise ValueError(
-            f"the evidence of a {event.type} event ({ev.start}:{ev.end}) is not in this text: "
+            f"the evidence of a {_type_of(event)} event ({ev.start}:{ev.end}) is not in this text: "
             "pass the text the events were extracted from"
         )
     return ev.text
@@ -333,10 +342,17 @@ def _reading_html(reading: Reading, event: BaseEvent) -> str:
         == (event.evidence.start, event.evidence.end)
         else ""
     )
-    cue = f" — cue {escape(repr(reading.status_cue))}" if reading.status_cue else " — no cue (default)"
+    cue = (
+        f" — cue {escape(repr(reading.status_cue))}"
+        if reading.status_cue
+        else " — no cue (default)"
+    )
     items = [
-        ("trigger", f"{escape(reading.trigger)} <span class=\"eventx-where\">"
-                    f"pattern {escape(reading.trigger_pattern)}</span>"),
+        (
+            "trigger",
+            f'{escape(reading.trigger)} <span class="eventx-where">'
+            + f"pattern {escape(reading.trigger_pattern)}</span>",
+        ),
         ("status", f"{escape(reading.status)}{cue}"),
     ]
     items += [(field, escape(reason)) for field, reason in reading.arguments.items()]
@@ -357,7 +373,7 @@ def explanation_body(explanation: Explanation, number: int | None = None) -> str
     title = f"{number}. " if number is not None else ""
     n = len(explanation.readings)
     summary = (
-        f"{title}{escape(ev.type)} · {escape(ev.company.name)} · {escape(ev.status)} — "
+        f"{title}{escape(_type_of(ev))} · {escape(ev.company.name)} · {escape(ev.status)} — "
         f"read from {n} sentence{'s' if n != 1 else ''}"
     )
     readings = "".join(_reading_html(r, ev) for r in explanation.readings)
@@ -381,6 +397,6 @@ def text_table(events: Iterable[BaseEvent], width: int = 100) -> str:
     for i, ev in enumerate(events, start=1):
         info = "; ".join(f"{k}: {v}" for k, v in details(ev))
         date = ev.date.isoformat() if ev.date else "-"
-        line = f"{i:>2}. {ev.type} | {ev.company.name} | {ev.status} | {date} | {info}"
+        line = f"{i:>2}. {_type_of(ev)} | {ev.company.name} | {ev.status} | {date} | {info}"
         lines.append(line if len(line) <= width else line[: width - 1] + "…")
     return "\n".join(lines) if lines else "(no events)"
