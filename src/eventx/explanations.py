@@ -156,12 +156,13 @@ def explain_text(
     lang_ = extractor._lang_of(text, lang)
     if lang_ is None:
         return []
-    nlp = api.load(lang_, extractor.model)
+    # an extractor fixed to the language, so that no piece is detected on its own;
+    # ``Extractor.doc`` runs the shared pipeline the way ``extract`` does
+    fixed = extractor if extractor.lang == lang_ else api.Extractor(lang_, model=extractor.model)
+    limit = api.load(lang_, extractor.model).max_length - 1
     out: list[Explanation] = []
-    for offset, piece in api._pieces(text, nlp.max_length - 1):
-        doc = nlp.make_doc(piece)
-        doc._.published = pub
-        out.extend(_explanations_of_doc(nlp(doc), offset))
+    for offset, piece in api._pieces(text, limit):
+        out.extend(_explanations_of_doc(fixed.doc(piece, pub), offset))
     return out
 
 
