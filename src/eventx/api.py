@@ -109,7 +109,8 @@ class Extractor:
     ``lang=None`` detects the language of every text; ``model`` names an installed spaCy
     pipeline whose components run before eventx's (e.g. for its ORG entities).
     ``explain=True`` makes ``extract`` return an ``eventx.EventList`` that also carries
-    why each event was produced (``.explanations``); see also ``Extractor.explain``.
+    why each event was produced (``.explanations``; ``pipe`` is not affected); see also
+    ``Extractor.explain``.
     """
 
     def __init__(
