@@ -36,7 +36,7 @@ _SPACE = r"[\s\u00a0\u2009\u202f]+"
 
 _STYLE = """
 .eventx-render{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;font-size:14px;
-line-height:1.5;color:#1f2328;max-width:60em}
+line-height:1.5;color:#1f2328;background:#fff;padding:.5em;max-width:60em}
 .eventx-render table{border-collapse:collapse;margin:0 0 .8em 0}
 .eventx-render th,.eventx-render td{border-bottom:1px solid #d0d7de;padding:.25em .6em;
 text-align:left;vertical-align:top}
@@ -46,7 +46,7 @@ text-align:left;vertical-align:top}
 .eventx-render .eventx-sentence{margin:.4em 0;padding:.4em .6em;border-left:3px solid #d0d7de}
 .eventx-render .eventx-refs{font-weight:600;color:#57606a;margin-right:.4em}
 .eventx-render .eventx-where{color:#57606a;font-size:85%;margin-left:.4em}
-.eventx-render mark{padding:.1em .3em;border-radius:.3em;color:inherit;line-height:1}
+.eventx-render mark{padding:.1em .3em;border-radius:.3em;color:#1f2328;line-height:1}
 .eventx-render mark .eventx-label{font-size:65%;font-weight:700;text-transform:uppercase;
 margin-left:.35em;vertical-align:middle;opacity:.75}
 .eventx-render mark.company{background:#bfdbfe}
