@@ -24,7 +24,9 @@ def test_doc_carries_events_and_spans():
     doc = nlp(TEXT)
     assert [e.type for e in doc._.events] == ["asset_sale"]
     companies = doc.spans["companies"]
-    assert [s.text for s in companies] == ["Volkswagen", "Der Konzern"]
+    # named mentions, anaphora and possessives, all resolved to the company
+    assert [s.text for s in companies] == ["Volkswagen", "seine", "Der Konzern"]
+    assert [s.label_ for s in companies] == ["ORG", "ANAPHOR", "ANAPHOR"]
     assert all(isinstance(s._.value, Company) and s._.value.name == "Volkswagen" for s in companies)
     money = doc.spans["money"]
     assert [s.text for s in money] == ["1,2 Milliarden Euro"]

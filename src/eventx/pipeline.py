@@ -37,7 +37,14 @@ def check_lang(lang: object) -> str:
 
 
 def build(lang: str, model: str | None = None) -> Language:
-    """A new pipeline for ``lang`` (uncached)."""
+    """A new pipeline for ``lang`` (uncached).
+
+    ``model`` names an installed spaCy pipeline (package name or path). Its components run
+    before eventx's (sentence boundaries excepted, which eventx sets first), so
+    ``eventx_companies`` sees the model's entities and takes its ``ORG`` entities as company
+    candidates besides its own rules. Without a model the pipeline is ``spacy.blank(lang)``.
+    A model that already holds eventx components keeps them and gets none twice.
+    """
     from . import components  # noqa: F401  (registers the factories)
     from .components.tokens import harden_tokenizer
 
@@ -51,6 +58,8 @@ def build(lang: str, model: str | None = None) -> Language:
     harden_tokenizer(nlp)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     for name in COMPONENTS:
+        if name in nlp.pipe_names:
+            continue
         if name == "eventx_sentences" and first is not None:
             nlp.add_pipe(name, before=first)
         else:

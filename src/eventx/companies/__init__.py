@@ -1,5 +1,10 @@
-"""Company knowledge: the register of canonical names, tickers, ISINs and aliases."""
+"""Company knowledge: the register of canonical names, tickers, ISINs and aliases, and the
+role rules (who sells, who buys) that the event extractor applies to company mentions.
 
-from .register import CompanyRegister, register
+Nothing is read or built at import; ``register()`` builds the register on first use.
+"""
 
-__all__ = ["CompanyRegister", "register"]
+from .register import CompanyRegister, Entry, register
+from .roles import Roles, assign_roles
+
+__all__ = ["CompanyRegister", "Entry", "Roles", "assign_roles", "register"]

@@ -1,55 +1,800 @@
 """``eventx_companies``: company mentions -> ``doc.spans["companies"]`` with ``Company`` values.
 
-Foundation placeholder: register aliases by phrase match, definite anaphora ("der Konzern",
-"the group") resolved to the text's main company.
+Works on ``spacy.blank``: no tagger, no parser. A mention is found by, strongest first:
+
+1. a spelling of the register (``eventx.companies.register``), matched case-sensitively by a
+   ``PhraseMatcher``, optionally followed by a legal form ("Siemens AG"); German inflected
+   spellings are added ("der Deutschen Bank", "Metas Umsatz");
+2. a legal form after capitalised words ("Beispiel Logistik GmbH & Co. KG", "Acme Corp."),
+   or a weaker company ending after words that are not all generic ("Bramwell Bank",
+   "Helvion Robotics"; not "Central Bank");
+3. a company noun before a capitalised name ("der Autozulieferer Leoni", "chipmaker Wolfspeed",
+   "Der Konzern Tönnies"), and the shapes "X-Konzern" and "the X group". After a bare noun
+   ("dem Unternehmen Geld leihen") an unknown word must look like a name;
+4. ORG entities of a statistical model that ran before this component (``doc.ents``), when
+   the pipeline has one;
+5. any further occurrence, in the same text, of a name found by 2-4 (and of the first word of
+   a new multi-word name: "Bramwell Bank plc ... Bramwell said").
+
+Guards (``companies/not_companies.toml`` and ``lang/<lang>/companies.toml``) keep out news
+agencies and publications, indices, products, people ("Mark Zuckerberg"), places and the
+capitalised nouns of German sentences. Register names that are also common words ("Target",
+"Next") count only with a legal form, a company noun before them, or after an unambiguous
+mention of the same company.
+
+Definite noun phrases ("der Konzern", "des Unternehmens", "the Cupertino-based company") and
+possessives ("seine", "its") become ``ANAPHOR`` spans whose value is the company they refer
+to. A phrase right after "Company," is an apposition and names that company ("Microsoft, the
+software giant"); a place in the phrase ("der Wolfsburger Autobauer", "the Munich-based
+group") picks the company with that headquarters when the text names one; otherwise it is
+the first company of the same sentence, else of the nearest preceding sentence that names
+one (at most three back; earlier anaphora count, objects of prepositions only when nothing
+else is there), else the text's main company. A possessive takes the first company of its
+own sentence and is left out when there is none.
+
+News agencies and publications ("Reuters", "Bloomberg", "Die Welt") are companies, but in
+news they are the source, not the subject, so a bare mention is not a company mention; with
+a legal form ("Bloomberg LP") or inside a longer register name ("Thomson Reuters") it is.
+
+``doc._.main_company`` is the company the text is mostly about: most mentions, with extra
+weight for the first sentence (the headline) and for leading a sentence.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from ..companies import register
-from ..lang import data
+from ..companies.names import strip_legal_form
+from ..companies.register import CompanyRegister, Entry, guards, register
+from ..lang import SUPPORTED, data
+from ..schema import Company
+
+__all__ = ["CompanyFinder", "make_companies"]
+
+# candidate priorities: lower wins an overlap
+_KNOWN, _LEGAL, _CONTEXT, _MODEL, _REPEAT = range(5)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    priority: int
+    entry: Entry | None = None
+    name: str | None = None  # canonical name of an unknown company
+    extended: bool = False  # a legal form was added after the matched spelling
+
+    def company(self, mention: str) -> Company:
+        if self.entry is not None:
+            return self.entry.company(mention)
+        return Company(name=self.name or mention, mention=mention)
+
+
+def _union(lang: str, key: str) -> list[str]:
+    """A word list of both languages (legal forms are written the same in either)."""
+    seen: dict[str, None] = {}
+    for other in [lang, *[x for x in SUPPORTED if x != lang]]:
+        for word in data(other, "companies").get(key, ()):
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 class CompanyFinder:
-    """Find company mentions and resolve definite anaphora to the main company."""
+    """Find company mentions, resolve anaphora, and pick the main company of a Doc."""
 
-    def __init__(self, nlp: Language) -> None:
-        self.names = PhraseMatcher(nlp.vocab)
-        self.names.add("ORG", [nlp.make_doc(a) for a in register().aliases()])
-        self.anaphora = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.anaphora.add(
-            "ANAPHOR", [nlp.make_doc(a) for a in data(nlp.lang, "companies")["anaphora"]]
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "eventx_companies",
+        *,
+        model_labels: Iterable[str] = ("ORG",),
+        company_register: CompanyRegister | None = None,
+    ) -> None:
+        self.name = name
+        self.lang = nlp.lang
+        self.model_labels = frozenset(model_labels)
+        self.register = company_register or register()
+        words = data(self.lang, "companies")
+        guard = guards()
+        ambiguous = guard.get("ambiguous", {})
+        self.ambiguous = frozenset(ambiguous.get("all", ())) | frozenset(
+            ambiguous.get(self.lang, ())
         )
+        self.never = frozenset(
+            [*guard.get("media", ()), *guard.get("markets", ()), *guard.get("products", ())]
+        )
+        self.places = frozenset(guard.get("places", ()))
+        self.first_names = frozenset(guard.get("first_names", ()))
+        self.person_titles = frozenset(guard.get("person_titles", ()))
+        self.stop_words = frozenset(_union(self.lang, "stop_words"))
+        self.common_words = frozenset(words.get("common_words", ()))
+        self.noun_endings = tuple(words.get("noun_endings", ()))
+        self.weak_forms = frozenset(_union(self.lang, "weak_forms"))
+        self.name_heads = frozenset(words.get("name_heads", ()))
+        self.generic_name_words = frozenset(words.get("generic_name_words", ()))
+        self.institutions = frozenset(guard.get("institutions", ()))
+        nouns = words.get("common_nouns", {})
+        self.common_nouns = frozenset(nouns.get("names", ()))
+        self.indefinites = frozenset(nouns.get("indefinite_articles", ()))
+        self.articles = frozenset(nouns.get("articles", ()))
+        self.adjective_endings = tuple(nouns.get("adjective_endings", ()))
+        self.possessives = frozenset(words.get("possessives", ()))
+        self.possessive_re = (
+            re.compile(r"(?<![\w-])(?:" + _alternation(self.possessives) + r")(?![\w-])")
+            if self.possessives
+            else None
+        )
+        roles = words.get("roles", {})
+        self.role_preps = frozenset(
+            w
+            for key in ("counterpart_preps", "agent_preps", "patient_preps", "passive_agent_preps")
+            for w in roles.get(key, ())
+        )
+        self.relative_pronouns = frozenset(
+            w for w in roles.get("relative_starts", ()) if w not in ("a", "an", "the", "ein",
+                                                                      "eine", "einer", "einem")
+        )
+        self.articles_lower = frozenset(
+            w.lower() for w in words.get("common_nouns", {}).get("articles", ())
+        )
+        self.demonyms: dict[str, str] = dict(words.get("demonyms", {}))
+        self.generic = frozenset(words.get("generic_descriptors", ()))
+        self.name_dets = frozenset(words.get("apposition_determiners", ()))
+        self.descriptor_ends = tuple(words.get("descriptors", ()))
+        self.descriptor_exceptions = frozenset(words.get("descriptor_exceptions", ()))
 
+        # 1. register spellings, one matcher key per entry
+        self.forms = self._forms(words)
+        self.known = PhraseMatcher(nlp.vocab)
+        by_entry: dict[int, list[str]] = {}
+        for form, index in self.forms.items():
+            by_entry.setdefault(index, []).append(form)
+        self._entry_of_key: dict[int, int] = {}
+        for index, forms in by_entry.items():
+            key = f"eventx_company_{index}"
+            self.known.add(key, list(nlp.tokenizer.pipe(forms)))
+            self._entry_of_key[nlp.vocab.strings[key]] = index
+        # 2. legal forms (both languages) and the blocked names
+        self.legal = PhraseMatcher(nlp.vocab)
+        written = _union(self.lang, "legal_forms") + list(self.weak_forms)
+        variants = _legal_variants(written)
+        legal_forms = [
+            form
+            for (form, added), tokens in zip(variants, nlp.tokenizer.pipe(v for v, _ in variants))
+            # an added period only where the tokenizer keeps it on the word ("GmbH.")
+            if not added or tokens[-1].text != "."
+        ]
+        added_periods = {form for form, added in variants if added}
+        self.legal.add("LEGAL", list(nlp.tokenizer.pipe(legal_forms)))
+        self.legal_first = frozenset(
+            t.text for d in nlp.tokenizer.pipe(legal_forms) for t in d[:1]
+        )
+        self.strong_first = self.legal_first - self.weak_forms
+        # "GmbH." at the end of a sentence is one token: the period is not part of the name
+        self.period_variants = frozenset(added_periods & set(legal_forms))
+        self.written_forms = frozenset(v for v, added in variants if not added)
+        # 3. company nouns; compounds "X-Konzern"; "the X group"
+        # last three characters of company nouns, as lexeme SUFFIX hashes ("Chipkonzern" ->
+        # "ern"), in lower case and capitalised ("Bank", "KONZERN" is not looked for)
+        endings = {e[-3:] for e in self.descriptor_ends}
+        endings |= {e.capitalize() for e in endings} | {e.upper() for e in endings}
+        self.descriptor_suffixes = frozenset(nlp.vocab.strings.add(e) for e in endings)
+        heads = words.get("compound_heads", ())
+        # found by the "-Konzern" ending; the token around it gives the name before it
+        self.compound_re = re.compile(
+            r"-(?:" + _alternation(heads) + r")(?![\w-])"
+        ) if heads else None
+        self.compound_name = re.compile(r"^([A-ZÄÖÜ0-9][\w&.]*(?:-[A-ZÄÖÜ0-9][\w&.]*)*)-[^-]+$")
+        self.compound_exceptions = frozenset(words.get("compound_exceptions", ()))
+        self.group_re = (
+            re.compile(r"\bthe ((?:[A-Z][\w&.'-]*\s){1,3})group\b") if self.lang == "en" else None
+        )
+        # anaphora
+        self.anaphor_re, self.anaphor_genders = self._anaphora(words.get("anaphora", {}))
+        self.based_suffix = words.get("anaphora", {}).get("based_suffix")
+
+    # -- construction helpers -------------------------------------------------------------
+    def _forms(self, words: dict[str, Any]) -> dict[str, int]:
+        forms = self.register.forms(self.lang)
+        inflection = words.get("inflection", {})
+        firsts: dict[str, str] = inflection.get("first_words", {})
+        suffix: str = inflection.get("genitive_suffix", "")
+        no_after = tuple(inflection.get("no_genitive_after", ()))
+        extra: dict[str, int] = {}
+        for form, index in forms.items():
+            head, _, rest = form.partition(" ")
+            if rest and head in firsts:
+                extra.setdefault(f"{firsts[head]} {rest}", index)
+            if suffix and form[-1:].isalpha() and not form.endswith(no_after) and (
+                form not in self.ambiguous
+            ):
+                extra.setdefault(form + suffix, index)
+        for form, index in extra.items():
+            forms.setdefault(form, index)
+        return forms
+
+    def _anaphora(self, spec: dict[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
+        if not spec:
+            return None, {}
+        dets = spec.get("determiners", [])
+        max_mod = int(spec.get("max_modifiers", 2))
+        if isinstance(dets, dict):  # gendered (German)
+            genders = {g: spec.get(g, []) for g in ("masculine", "neuter", "feminine")}
+            heads = [h for hs in genders.values() for h in hs]
+            endings = "|".join(re.escape(e) for e in spec.get("adjective_endings", ()))
+            modifier = rf"(?:[a-zäöüß][\w-]*(?:{endings})|[A-ZÄÖÜ][\w-]*er)"
+            gen_end = "|".join(re.escape(e) for e in spec.get("genitive_endings", ()))
+            pattern = (
+                rf"(?<![\w-])(?P<det>(?i:{_alternation(dets)}))\s+"
+                rf"(?P<mods>(?:{modifier}\s+){{0,{max_mod}}})"
+                rf"(?P<head>[\w-]*?(?P<stem>(?i:{_alternation(heads)}))(?P<end>{gen_end})?)"
+                rf"(?![\w-])"
+            )
+            table = {
+                "dets": {d: set(g) for d, g in dets.items()},
+                "gender_of": {h: g for g, hs in genders.items() for h in hs},
+                "genitive_dets": set(spec.get("genitive_determiners", ())),
+            }
+            return re.compile(pattern), table
+        heads = spec.get("heads", [])
+        adjectives = spec.get("adjectives", [])
+        modifier = (
+            rf"(?:[A-Z][\w.]*,\s+[A-Z][\w.]*\s*-\s*\w+"  # "Redmond, Washington-based"
+            rf"|[A-Z][\w.&'-]*|i[A-Z]\w*|[\w']+(?:-[\w']+)+|(?i:{_alternation(adjectives)}))"
+        )
+        pattern = (
+            rf"(?<![\w-])(?P<det>{_alternation(dets)})\s+"
+            rf"(?P<mods>(?:{modifier}\s*?(?:-\s*)?\s+){{0,{max_mod}}})"
+            rf"(?P<head>(?P<stem>{_alternation(heads)}))(?![\w-])"
+        )
+        return re.compile(pattern), {}
+
+    # -- the component --------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        reg = register()
-        named = filter_spans([Span(doc, s, e, label="ORG") for _, s, e in self.names(doc)])
-        for span in named:
-            span._.value = reg.lookup(span.text)
-        counts = Counter(s._.value.name for s in named)
-        main = None
-        if counts:
-            top = counts.most_common(1)[0][0]
-            main = next(s._.value for s in named if s._.value.name == top)
-        doc._.main_company = main
-        spans = list(named)
-        if main is not None:
-            for _, s, e in self.anaphora(doc):
-                span = Span(doc, s, e, label="ANAPHOR")
-                span._.value = main.model_copy(update={"mention": span.text})
-                spans.append(span)
-        doc.spans["companies"] = sorted(spans, key=lambda sp: sp.start)
+        text = doc.text
+        candidates: list[_Candidate] = []
+        legal_hits = _longest_from_each_start(self.legal(doc))
+        context_starts = self._descriptor_starts(doc, text)
+        confirmed: set[int] = set()
+        pending: list[_Candidate] = []
+        for key, s, e in self.known(doc):
+            entry = self.register.entries[self._entry_of_key[key]]
+            cand = _Candidate(s, e, _KNOWN, entry)
+            if self._person_before(doc, s):
+                continue
+            if e in legal_hits:
+                cand.end = legal_hits[e]
+                cand.extended = True
+            if self._common_noun_use(doc, s, e):
+                continue
+            if doc[s:e].text in self.ambiguous and cand.end == e and s not in context_starts:
+                pending.append(cand)
+                continue
+            confirmed.add(id(entry))
+            candidates.append(cand)
+        for cand in pending:  # ambiguous spellings of a company named plainly elsewhere
+            if id(cand.entry) in confirmed:
+                candidates.append(cand)
+        candidates.extend(self._legal_names(doc, legal_hits))
+        candidates.extend(self._context_names(doc, context_starts))
+        candidates.extend(self._compounds(doc, text))
+        candidates.extend(self._model_names(doc))
+        chosen = _select(candidates)
+        chosen.extend(self._repeats(doc, chosen))
+        chosen = _select(chosen)
+        spans: list[Span] = []
+        for cand in chosen:
+            span = Span(doc, cand.start, cand.end, label="ORG")
+            mention = span.text
+            last = doc[cand.end - 1].text
+            if last in self.period_variants or (
+                len(last) > 1 and last.endswith(".") and last not in self.written_forms
+                and cand.entry is None and cand.priority != _LEGAL and last[:-1].isalnum()
+            ):  # "GmbH." or "KfW." at the end of a sentence: the period is the sentence's
+                mention = mention[:-1]
+                if cand.name and cand.name.endswith("."):
+                    cand.name = cand.name[:-1]
+            span._.value = cand.company(mention)
+            spans.append(span)
+        spans.sort(key=lambda sp: sp.start)
+        sents = _sentence_starts(doc)
+        main = self._main_company(spans, sents)
+        anaphora = self._anaphora_spans(doc, text, spans, main, sents)
+        doc._.main_company = self._main_company(spans, sents, anaphora) if anaphora else main
+        all_spans = _select_spans(spans + anaphora)
+        doc.spans["companies"] = all_spans
         return doc
 
+    # -- finders --------------------------------------------------------------------------
+    def _person_before(self, doc: Doc, start: int) -> bool:
+        if start == 0:
+            return False
+        prev = doc[start - 1].text
+        return prev in self.first_names or prev in self.person_titles
 
-@Language.factory("eventx_companies")
-def make_companies(nlp: Language, name: str) -> CompanyFinder:
-    """Factory of the company component."""
-    return CompanyFinder(nlp)
+    def _common_noun_use(self, doc: Doc, start: int, end: int) -> bool:
+        """A name that is also a noun of the language, used as the noun: after an
+        indefinite article ("eine Allianz") or an article and an adjective ("die neue
+        Allianz")."""
+        if start == 0 or doc[start:end].text not in self.common_nouns:
+            return False
+        prev = doc[start - 1].text
+        if prev.lower() in self.indefinites:
+            return True
+        return (
+            start > 1
+            and prev.islower()
+            and prev.endswith(self.adjective_endings)
+            and doc[start - 2].lower_ in self.articles
+        )
+
+    def _name_token(self, tok: Any) -> bool:
+        t = tok.text
+        if not t or t in self.stop_words or t in self.person_titles:
+            return False
+        first = t[0]
+        return (first.isupper() or first.isdigit()) and any(c.isalpha() for c in t)
+
+    def _is_descriptor(self, word: str) -> bool:
+        low = word.lower()
+        if low in self.descriptor_exceptions:
+            return False
+        return low.endswith(self.descriptor_ends)
+
+    def _legal_names(self, doc: Doc, legal_hits: dict[int, int]) -> list[_Candidate]:
+        found = []
+        for s, e in legal_hits.items():
+            form = doc[s:e].text
+            weak = form in self.weak_forms
+            i = s
+            while i > 0 and s - i < 4:
+                tok = doc[i - 1]
+                if tok.text == "&" and i - 1 > 0 and self._name_token(doc[i - 2]):
+                    i -= 1
+                    continue
+                if tok.text in self.name_heads:  # "Volksbank Oberland eG"
+                    i -= 1
+                    break
+                if not self._name_token(tok) or (
+                    self._is_descriptor(tok.text) and tok.text not in self.weak_forms
+                ):
+                    break
+                if tok.text in self.strong_first:
+                    break
+                i -= 1
+            if i == s or self._person_before(doc, i):
+                continue
+            name_text = doc[i:s].text
+            if weak and (
+                name_text in self.never or name_text in self.places
+                or name_text in self.stop_words or doc[i].text in self.common_words
+                or all(t.text in self.generic_name_words or t.text in self.weak_forms
+                       for t in doc[i:s])
+            ):
+                continue
+            full = doc[i:e].text
+            if full in self.institutions or name_text in self.institutions:
+                continue
+            if doc[e - 1].text in self.period_variants:
+                full = full[:-1]
+            entry = self.register.entry(full, self.lang) or self.register.entry(
+                name_text, self.lang
+            )
+            if entry is not None:
+                found.append(_Candidate(i, e, _LEGAL, entry))
+            else:
+                found.append(_Candidate(i, e, _LEGAL, None, strip_legal_form(full)))
+        return found
+
+    def _descriptor_starts(self, doc: Doc, text: str) -> dict[int, bool]:
+        """Token indices right after a company noun -> whether the noun is generic."""
+        starts: dict[int, bool] = {}
+        if not self.descriptor_ends or len(doc) < 2:
+            return starts
+        # cheap filter on the lexeme's last three characters and on the next token (not
+        # lower case, not punctuation), then the exact test on the few tokens left
+        rows = doc.to_array(["SUFFIX", "IS_LOWER", "IS_PUNCT"]).tolist()
+        wanted = self.descriptor_suffixes
+        hits = [
+            i
+            for i in range(len(rows) - 1)
+            if rows[i][0] in wanted and not rows[i + 1][1] and not rows[i + 1][2]
+        ]
+        for i in hits:
+            word = doc[i].text
+            if not self._is_descriptor(word):
+                continue
+            generic = word.lower() in self.generic
+            if generic and i > 0 and doc[i - 1].lower_ in self.name_dets:
+                generic = False  # "der Konzern Tönnies": an apposition names the company
+            starts[i + 1] = generic
+        return starts
+
+    def _context_names(self, doc: Doc, starts: dict[int, bool]) -> list[_Candidate]:
+        found = []
+        for start, generic in starts.items():
+            end = start
+            while end < len(doc) and end - start < 3 and self._name_token(doc[end]):
+                if end > start and self._is_descriptor(doc[end].text):
+                    break
+                end += 1
+            if end == start:
+                continue
+            first = doc[start].text
+            if (
+                first in self.first_names or first in self.places or first in self.never
+                or first in self.common_words
+            ):
+                continue
+            name_text = doc[start:end].text
+            if name_text in self.never or name_text in self.places:
+                continue
+            entry = self.register.entry(name_text, self.lang)
+            if entry is not None:
+                found.append(_Candidate(start, end, _CONTEXT, entry))
+                continue
+            if generic and not self._looks_like_name(doc, start, end):
+                continue
+            if self.noun_endings and first.lower().endswith(self.noun_endings):
+                continue  # "plant der Konzern Investitionen"
+            end = self._trim_nouns(doc, start, end)
+            name_text = doc[start:end].text
+            if doc[start - 1].text in self.name_heads:  # "Volksbank Oberland"
+                start -= 1
+                name_text = doc[start:end].text
+            found.append(_Candidate(start, end, _CONTEXT, None, name_text))
+        return found
+
+    def _trim_nouns(self, doc: Doc, start: int, end: int) -> int:
+        """Drop trailing words of a name that are common nouns ("Tesla Aktien")."""
+        while end - start > 1:
+            word = doc[end - 1].text
+            if word in self.weak_forms or word in self.legal_first:
+                break
+            if word in self.common_words or (
+                self.noun_endings and word.lower().endswith(self.noun_endings)
+            ):
+                end -= 1
+                continue
+            break
+        return end
+
+    def _looks_like_name(self, doc: Doc, start: int, end: int) -> bool:
+        """An unknown word after a bare company noun: inner capitals/digits, or used as a
+        name mid-sentence elsewhere in the text."""
+        word = doc[start].text
+        if any(c.isupper() or c.isdigit() for c in word[1:]):
+            return True
+        if self.lang != "de":
+            return True
+        orth = doc[start].orth
+        for i in [i for i, o in enumerate(doc.to_array("ORTH").tolist()) if o == orth]:
+            if i != start and i > 0 and not doc[i].is_sent_start:
+                if doc[i - 1].lower_ not in self.articles_lower:
+                    return True
+        return False
+
+    def _compounds(self, doc: Doc, text: str) -> list[_Candidate]:
+        found = []
+        if self.compound_re is not None:
+            for m in self.compound_re.finditer(text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is None or len(span) != 1:
+                    continue
+                name = self.compound_name.match(span.text)
+                if name is None:
+                    continue
+                head = name.group(1)
+                if head in self.compound_exceptions or head in self.never:
+                    continue
+                entry = self.register.entry(head, self.lang)
+                found.append(_Candidate(span.start, span.end, _CONTEXT, entry, head))
+        if self.group_re is not None:
+            for m in self.group_re.finditer(text):
+                name = m.group(1).strip()
+                if name in self.stop_words or name in self.places or name in self.never:
+                    continue
+                if re.search(r"-[a-z]", name):
+                    continue  # "the Munich-based group" is a phrase about a company
+                span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
+                if span is None:
+                    continue
+                entry = self.register.entry(name, self.lang) or self.register.entry(
+                    f"{name} Group", self.lang
+                )
+                found.append(_Candidate(span.start, span.end, _CONTEXT, entry, name))
+        return found
+
+    def _model_names(self, doc: Doc) -> list[_Candidate]:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in self.model_labels:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and doc[start].lower_ in ("the", "der", "die", "das"):
+                start += 1
+            if start == end:
+                continue
+            text = doc[start:end].text
+            if (
+                text in self.never or text in self.places or text in self.stop_words
+                or text in self.common_words
+                or doc[start].text in self.first_names or not text[:1].isupper()
+                or self._person_before(doc, start)
+            ):
+                continue
+            entry = self.register.entry(text, self.lang)
+            found.append(_Candidate(start, end, _MODEL, entry, strip_legal_form(text)))
+        return found
+
+    def _repeats(self, doc: Doc, chosen: list[_Candidate]) -> list[_Candidate]:
+        """Further occurrences of unknown names found by patterns ("Leoni" again)."""
+        names: dict[str, list[tuple[tuple[str, ...], _Candidate]]] = {}
+        for cand in chosen:
+            if cand.entry is not None or cand.priority == _KNOWN:
+                continue
+            words = tuple(t.text for t in doc[cand.start : cand.end])
+            variants = [words]
+            if cand.priority == _LEGAL:  # "Bramwell Bank plc" -> also "Bramwell Bank", "Bramwell"
+                n = len(words)
+                while n > 1 and (
+                    words[n - 1] in self.legal_first or words[n - 1] in ("&", "Co.", "KG")
+                ):
+                    n -= 1
+                variants = [words[:n]]
+                head = words[0]
+                if n > 1 and self._name_token(doc[cand.start]) and not (
+                    head in self.generic_name_words or head in self.common_words
+                    or head in self.first_names or head in self.places or head in self.never
+                    or head in self.name_heads or self._is_descriptor(head)
+                ):
+                    variants.append((head,))
+            for words in variants:
+                if words and " ".join(words) not in self.stop_words:
+                    names.setdefault(words[0], []).append((words, cand))
+        if not names:
+            return []
+        found = []
+        strings = doc.vocab.strings
+        firsts = {strings.add(w) for w in names}
+        orths = doc.to_array("ORTH").tolist()
+        for i in [i for i, orth in enumerate(orths) if orth in firsts]:
+            for words, cand in sorted(names[doc[i].text], key=lambda item: -len(item[0])):
+                end = i + len(words)
+                if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
+                    found.append(_Candidate(i, end, _REPEAT, cand.entry, cand.name))
+                    break
+        return found
+
+    # -- main company and anaphora --------------------------------------------------------
+    def _main_company(
+        self, spans: list[Span], sents: list[int], anaphora: Iterable[Span] = ()
+    ) -> Company | None:
+        """Most weight wins: a mention counts 1 (0.5 as the object of a preposition), +1 in
+        the first sentence (the headline), +0.5 as the first company of its sentence; each
+        resolved noun-phrase anaphor counts 1. Ties go to the earlier company."""
+        if not spans:
+            return None
+        first_sent_end = sents[1] if len(sents) > 1 else spans[-1].end
+        scores: dict[str, float] = {}
+        first_seen: dict[str, Span] = {}
+        last_sent = -1
+        for span in spans:
+            name = span._.value.name
+            first_seen.setdefault(name, span)
+            governed = self._governed(span)
+            score = 0.5 if governed else 1.0
+            if span.start < first_sent_end:
+                score += 1.0
+            sent = _sent_of(sents, span.start)
+            if sent != last_sent and not governed:  # the first company of its sentence
+                last_sent = sent
+                score += 0.5
+            scores[name] = scores.get(name, 0.0) + score
+        for anaphor in anaphora:
+            if len(anaphor) > 1 or anaphor.text not in self.possessives:
+                name = anaphor._.value.name
+                if name in scores:
+                    scores[name] += 1.0
+        best = max(scores, key=lambda n: (scores[n], -first_seen[n].start))
+        return first_seen[best]._.value
+
+    def _anaphora_spans(
+        self, doc: Doc, text: str, named: list[Span], main: Company | None, sents: list[int]
+    ) -> list[Span]:
+        if not named:
+            return []
+        named_starts = {s.start for s in named}
+        named_tokens = {i for s in named for i in range(s.start, s.end)}
+        found: list[tuple[Span, str | None]] = []  # (span, modifiers); None: possessive
+        if self.anaphor_re is not None:
+            for m in self.anaphor_re.finditer(text):
+                if not self._agrees(m):
+                    continue
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is None or span.end in named_starts:
+                    continue  # "der Konzern Siemens": the noun introduces a name
+                if any(i in named_tokens for i in range(span.start, span.end)):
+                    continue  # "die Commerzbank" is a name, not a phrase about one
+                if self.lang == "en" and span.end < len(doc) and self._name_token(doc[span.end]):
+                    continue  # "the company Acme Corp."
+                found.append((span, m.group("mods") or ""))
+        if self.possessive_re is not None:
+            for m in self.possessive_re.finditer(text):
+                span = doc.char_span(m.start(), m.end())
+                if span is not None:
+                    found.append((span, None))
+        found.sort(key=lambda item: item[0].start)
+        known = list(named)
+        out: list[Span] = []
+        for span, mods in found:
+            if mods is None:
+                target = self._resolve_possessive(span.start, known, sents)
+            else:
+                target = self._resolve(span, known, main, mods, sents)
+            if target is None:
+                continue
+            anaphor = Span(doc, span.start, span.end, label="ANAPHOR")
+            anaphor._.value = target.model_copy(update={"mention": anaphor.text})
+            out.append(anaphor)
+            if mods is not None:  # "der Konzern" later refers back through this one
+                known.append(anaphor)
+                known.sort(key=lambda s: s.start)
+        return out
+
+    def _agrees(self, m: re.Match[str]) -> bool:
+        """German: the determiner fits the head's gender, and only "des" takes the
+        genitive ending ("des Konzerns"; not "die Unternehmen", a plural)."""
+        table = self.anaphor_genders
+        if not table:
+            return True
+        det = m.group("det").lower()
+        stem = m.group("stem").lower()
+        gender = table["gender_of"].get(stem)
+        if gender is None or gender not in table["dets"].get(det, ()):
+            return False
+        ending = m.group("end")
+        if ending and det not in table["genitive_dets"]:
+            return False
+        if det in table["genitive_dets"] and gender != "feminine" and not ending:
+            return False
+        return True
+
+    def _hq_city(self, mods: str) -> str | None:
+        for word in mods.split():
+            word = word.strip()
+            if word in self.demonyms:
+                return self.demonyms[word]
+        if self.based_suffix:
+            m = re.search(rf"([A-Z][\w.]*)\s*-\s*{re.escape(self.based_suffix)}\b", mods)
+            if m:
+                return m.group(1)
+        return None
+
+    def _resolve(
+        self, span: Span, named: list[Span], main: Company | None, mods: str, sents: list[int]
+    ) -> Company | None:
+        before = [s for s in named if s.end <= span.start]
+        city = self._hq_city(mods or "")
+        if city:  # "the Munich-based group": the company with that headquarters
+            for cand in reversed(before or named):
+                entry = self.register.by_name(cand._.value.name)
+                if entry is not None and entry.headquarters and city in entry.headquarters:
+                    return cand._.value
+        if before and before[-1].end == span.start - 1 and span.doc[span.start - 1].text in ",(–—":
+            return before[-1]._.value  # apposition: "Microsoft, the software giant"
+        if not before:
+            return main
+        here = _sent_of(sents, span.start)
+        nearest = _sent_of(sents, before[-1].start)
+        if here - nearest > 3:
+            return main
+        # the first company of that sentence (in this one, or the nearest earlier one) that
+        # is not the object of a preposition ("... an die Nordlicht GmbH")
+        in_sent = [s for s in before if _sent_of(sents, s.start) == nearest]
+        subject = next((s for s in in_sent if not self._governed(s)), in_sent[0])
+        return subject._.value
+
+    def _governed(self, span: Span) -> bool:
+        """Whether a preposition (skipping one article) stands right before ``span``."""
+        doc = span.doc
+        i = span.start - 1
+        if i >= 0 and doc[i].lower_ in self.articles_lower:
+            i -= 1
+        return i >= 0 and doc[i].lower_ in self.role_preps
+
+    def _resolve_possessive(self, i: int, spans: list[Span], sents: list[int]) -> Company | None:
+        here = _sent_of(sents, i)
+        before = sorted(
+            (s for s in spans if s.end <= i and _sent_of(sents, s.start) == here),
+            key=lambda s: s.start,
+        )
+        if not before:
+            return None
+        doc = before[0].doc
+        for j in range(before[0].end, i - 1):  # ", der die Sparte mit ihren ...": not ours
+            if doc[j].text == "," and doc[j + 1].lower_ in self.relative_pronouns:
+                return None
+        return before[0]._.value
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Token indices where sentences start (one sentence when none are set)."""
+    if len(doc) == 0:
+        return [0]
+    starts = [i for i, v in enumerate(doc.to_array("SENT_START").tolist()) if v == 1]
+    return starts if starts and starts[0] == 0 else [0, *starts]
+
+
+def _sent_of(starts: list[int], i: int) -> int:
+    return bisect_right(starts, i) - 1
+
+
+def _legal_variants(forms: list[str]) -> list[tuple[str, bool]]:
+    """Legal forms as written and in capitals ("INC."), each also with a sentence-final
+    period that the tokenizer may keep on the word ("GmbH."); True marks an added period."""
+    out: dict[str, bool] = {}
+    for form in forms:
+        for variant in (form, form.upper()):
+            out.setdefault(variant, False)
+            if not variant.endswith(".") and variant[-1:].isalpha():
+                out.setdefault(variant + ".", True)
+    return list(out.items())
+
+
+def _longest_from_each_start(matches: Iterable[tuple[int, int, int]]) -> dict[int, int]:
+    best: dict[int, int] = {}
+    for _, s, e in matches:
+        if e > best.get(s, -1):
+            best[s] = e
+    return best
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates: stronger evidence first, then longer, then earlier."""
+    taken: set[int] = set()
+    chosen = []
+    for cand in sorted(
+        candidates, key=lambda c: (c.priority, c.start - c.end, c.extended, c.start)
+    ):
+        cells = range(cand.start, cand.end)
+        if any(i in taken for i in cells):
+            continue
+        taken.update(cells)
+        chosen.append(cand)
+    return chosen
+
+
+def _select_spans(spans: list[Span]) -> list[Span]:
+    """Named spans win over anaphora; the result is sorted and non-overlapping."""
+    taken: set[int] = set()
+    chosen = []
+    for span in sorted(spans, key=lambda s: (s.label_ != "ORG", s.start - s.end, s.start)):
+        cells = range(span.start, span.end)
+        if any(i in taken for i in cells):
+            continue
+        taken.update(cells)
+        chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+@Language.factory(
+    "eventx_companies",
+    default_config={"model_labels": ["ORG"]},
+)
+def make_companies(nlp: Language, name: str, model_labels: list[str]) -> CompanyFinder:
+    """Factory of the company component. ``model_labels``: entity labels of a statistical
+    model earlier in the pipeline that are taken as company candidates."""
+    return CompanyFinder(nlp, name, model_labels=model_labels)

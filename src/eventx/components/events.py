@@ -16,6 +16,7 @@ from ..frames.arguments import Frame, attach, candidate_companies
 from ..frames.build import explain, to_event
 from ..frames.lexicon import Lexicon, lexicon
 from ..frames.merge import cluster
+from ..frames.patterns import forget_lowers
 from ..frames.status import factuality
 
 # How many sentences back an event continues, or a company stays in focus.
@@ -39,11 +40,18 @@ class EventExtractor:
         lex = self.lex
         frames: list[Frame] = []
         focus: list[tuple[int, Span]] = []  # (sentence index, last company span of it)
+        all_companies = sorted(doc.spans.get("companies", []), key=lambda s: s.start)
+        ci = 0
         for si, sent in enumerate(doc.sents):
-            companies = candidate_companies(lex, doc, sent)
-            if lex.skip_sentence.find(sent):
-                continue
+            in_sent: list[Span] = []
+            while ci < len(all_companies) and all_companies[ci].start < sent.end:
+                if all_companies[ci].start >= sent.start and all_companies[ci].end <= sent.end:
+                    in_sent.append(all_companies[ci])
+                ci += 1
+            companies = candidate_companies(lex, doc, sent, in_sent)
             hits = lex.triggers.find(sent)
+            if hits and lex.skip_sentence.find(sent):
+                continue
             if hits:
                 blocked = {
                     (h.key, t) for h in lex.not_triggers.find(sent) for t in h.tokens
@@ -58,7 +66,7 @@ class EventExtractor:
                     if rules.not_contexts is not None and rules.not_contexts.find(sent):
                         continue
                     fact = factuality(lex, rules, sent, hit)
-                    frame = attach(lex, rules, doc, sent, si, hit, fact)
+                    frame = attach(lex, rules, doc, sent, si, hit, fact, in_sent)
                     if frame.company is None and not self._resolve(frame, frames, focus):
                         continue
                     frames.append(frame)
@@ -87,7 +95,10 @@ class EventExtractor:
         return False
 
     def __call__(self, doc: Doc) -> Doc:
-        frames = self._frames(doc)
+        try:
+            frames = self._frames(doc)
+        finally:
+            forget_lowers(doc)
         lex = self.lex
         distinct = {t: r.distinct for t, r in lex.rules.items()}
         found = []

@@ -2,26 +2,48 @@
 
 Works on ``spacy.blank``: a line break always starts a sentence (headlines, list items,
 footers); ".", "!", "?" start one when the next word looks like a sentence start. Ordinals
-before months ("31. Juli") and abbreviations ("Mrd.", "z. B.") do not end a sentence.
+before months ("31. Juli") and abbreviations ("Mrd.", "z. B.") do not end a sentence (the
+tokenizer keeps most abbreviations as one token; ``lang/<lang>/sentences.toml`` has the
+rest).
+
+Only the places where a boundary is possible are looked at: one regular expression over
+the text finds line breaks and sentence-final punctuation, and the boundaries are written
+to the Doc in one array operation.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import data
 
-_TERMINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 _CLOSERS = frozenset({"“", "”", '"', "»", "«", "'", "’", ")", "]"})
-_YEARISH = re.compile(r"^\d{4}\.$|^\d{3,}\.$")
+_TERMINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
+_YEARISH = re.compile(r"^\d{3,}\.$")
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
+# a line break, or sentence-final punctuation with optional closing quotes/brackets, then
+# white space; group "next" is where the following token starts
+_CANDIDATE = re.compile(
+    r"(?P<nl>\n)\s*(?P<next1>\S)|(?<=[.!?…])[“”\"»«'’)\]]*[ \t\u00a0\u2009\u202f]+(?P<next2>\S)"
+)
+# <br>, <p>, </p>, <div> ... in crawled text separate lines like a line break
+_BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?h\d)\b[^<>]{0,200}>\s*(?P<next3>[^\s<])", re.I)
+_STARTS = "„“\"«»‚'([–-•*"
+
+
+def _starts_sentence(text: str) -> bool:
+    first = text[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or first in _STARTS)
 
 
 class SentenceSplitter:
-    """Set ``token.is_sent_start`` for every token of a Doc."""
+    """Set sentence starts for every token of a Doc."""
 
     def __init__(self, lang: str) -> None:
         words = data(lang, "sentences")
@@ -29,42 +51,46 @@ class SentenceSplitter:
         self.closing_abbrevs = frozenset(words.get("closing_abbreviations", ()))
         self.starters = frozenset(words.get("sentence_starters", ()))
 
-    def _starts_sentence(self, tok) -> bool:  # noqa: ANN001 - spaCy Token
-        t = tok.text
-        return bool(t) and (t[0].isupper() or t[0].isdigit() or t[0] in "„“\"«»‚'([–-•*")
+    def _after_punct(self, doc: Doc, prev: int, nxt: int) -> bool:
+        """Whether a sentence starts at token ``nxt`` after token ``prev`` (which ends in
+        sentence-final punctuation, possibly followed by closing quotes)."""
+        j = prev
+        while j > 0 and (doc[j].is_space or doc[j].text in _CLOSERS):
+            j -= 1
+        last = doc[j].text
+        nxt_text = doc[nxt].text
+        if last in _TERMINAL or (len(last) > 1 and last[-1] in "!?" and not last[-2].isalnum()):
+            return _starts_sentence(nxt_text)
+        if _YEARISH.match(last):
+            # "im Jahr 2025. Der Konzern": the German tokenizer keeps the period on years
+            return _starts_sentence(nxt_text) and nxt_text.lower() not in self.months
+        if _ORDINAL.match(last):
+            return False  # "31. Juli", "3. Quartal", "1. FC"
+        if last.lower() in self.closing_abbrevs:
+            return nxt_text[:1].isupper() and nxt_text.lower() in self.starters
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        doc[0].is_sent_start = True
-        boundary_next = False
-        for i in range(1, n):
-            prev, tok = doc[i - 1], doc[i]
-            if "\n" in prev.text or "\n" in prev.whitespace_:
-                boundary_next = True
-            start = False
-            if boundary_next and not tok.is_space:
-                start = True
-            elif not tok.is_space and not tok.text in _CLOSERS:
-                # find the last non-closing token before tok
-                j = i - 1
-                while j > 0 and (doc[j].text in _CLOSERS or doc[j].is_space):
-                    j -= 1
-                last = doc[j].text
-                low = last.lower()
-                if last in _TERMINAL or (len(last) > 1 and last[-1] in "!?" and not last[-2].isalnum()):
-                    start = self._starts_sentence(tok)
-                elif _YEARISH.match(last):
-                    # "im Jahr 2025. Der Konzern": German tokenizer keeps the period on years
-                    start = self._starts_sentence(tok) and tok.lower_ not in self.months
-                elif _ORDINAL.match(last):
-                    start = False  # "31. Juli", "3. Quartal", "1. FC"
-                elif low in self.closing_abbrevs:
-                    start = tok.lower_ in self.starters and tok.text[0].isupper()
-            tok.is_sent_start = start
-            if start:
-                boundary_next = False
+        starts = numpy.full((n, 1), -1, dtype="int64")
+        starts[0, 0] = 1
+        idx = doc.to_array("IDX").tolist()
+        text = doc.text
+        for m in _CANDIDATE.finditer(text):
+            pos = m.start("next1") if m.group("nl") else m.start("next2")
+            t = bisect_right(idx, pos) - 1
+            if t <= 0 or idx[t] != pos:
+                continue  # inside a token ("Mrd.,"), or the first token
+            if m.group("nl") or self._after_punct(doc, t - 1, t):
+                starts[t, 0] = 1
+        if "<" in text:
+            for m in _BLOCK_TAG.finditer(text):
+                t = bisect_right(idx, m.start("next3")) - 1
+                if t > 0 and idx[t] == m.start("next3"):
+                    starts[t, 0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..companies.roles import assign_roles
+from ..companies.roles import assign_roles, is_possessive
 from ..normalize.numbers import parse_count
 from ..schema import EVENT_TYPES, Company, Horizon, Money, Percent
 from .lexicon import Lexicon, TypeRules
@@ -108,10 +108,15 @@ def _nearest(items: list[Any], trigger: Hit) -> Any | None:
     return min(items, key=lambda s: _distance(s, trigger)) if items else None
 
 
-def candidate_companies(lex: Lexicon, doc: Doc, sent: Span) -> list[Span]:
-    """Company spans of the sentence that can take a role (not "Tech-Giganten wie Meta")."""
+def candidate_companies(
+    lex: Lexicon, doc: Doc, sent: Span, spans: list[Span] | None = None
+) -> list[Span]:
+    """Company spans of the sentence that can take a role (not "Tech-Giganten wie Meta").
+    ``spans``: the company spans already known to lie in the sentence."""
     out = []
-    for span in _within(list(doc.spans.get("companies", [])), sent):
+    if spans is None:
+        spans = _within(list(doc.spans.get("companies", [])), sent)
+    for span in spans:
         before = doc[span.start - 1].lower_ if span.start > sent.start else ""
         if before in lex.example_markers:
             continue
@@ -167,10 +172,11 @@ def attach(
     sent_index: int,
     trigger: Hit,
     factuality: Factuality,
+    sent_companies: list[Span] | None = None,
 ) -> Frame:
     """Build the frame of ``trigger``: company by role, values by proximity and data."""
     kinds = field_kinds(rules.type)
-    companies = candidate_companies(lex, doc, sent)
+    companies = candidate_companies(lex, doc, sent, sent_companies)
     tspan = trigger.span(doc)
     roles = assign_roles(sent, tspan, companies, lex.lang)
     frame = Frame(rules.type, sent, sent_index, trigger, roles.agent, factuality)
@@ -197,7 +203,11 @@ def attach(
                 f[fld] = other
                 frame.reasons[fld] = f"role rules: {other.text!r} is the other party"
         elif kind == "companies":
-            f[fld] = [c for c in companies if c is not roles.agent]
+            agent = roles.agent._.value.name if roles.agent is not None else None
+            f[fld] = [
+                c for c in companies
+                if c._.value.name != agent and not is_possessive(c, lex.lang)
+            ]
             if f[fld]:
                 frame.reasons[fld] = "other companies of the sentence"
     for fld, cues in rules.keywords.items():

@@ -10,8 +10,9 @@ A pattern is a sequence of *steps* separated by single spaces; each step matches
   ``stößt|stieß ... ab``)
 - a leading ``!`` on a pattern marks a negative pattern (used for exclusions).
 
-Patterns compile to regular expressions once per language; matching a token's text against
-all first steps is cached per distinct text, so the cost per token is one dict look-up.
+Patterns compile to regular expressions once per language; matching a token against all
+first steps is cached per distinct lower-case form (its ``LOWER`` hash, read for the whole
+Doc in one array), so the cost per token is one dict look-up.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MAX_GAP", "Pattern", "PatternSet", "Hit", "norm"]
+__all__ = ["MAX_GAP", "Pattern", "PatternSet", "Hit", "lowers", "norm"]
 
 MAX_GAP = 12
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -31,6 +33,24 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 def norm(token: Token) -> str:
     """Lower-cased token text without soft hyphens and zero-width characters."""
     return token.lower_.translate(_INVISIBLE)
+
+
+_LOWERS_KEY = "eventx.lowers"
+
+
+def lowers(doc: Doc) -> list[int]:
+    """The ``LOWER`` hashes of all tokens, computed once per Doc while the event component
+    runs (it removes them from ``doc.user_data`` when done)."""
+    cached = doc.user_data.get(_LOWERS_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.to_array(LOWER).tolist()
+        doc.user_data[_LOWERS_KEY] = cached
+    return cached
+
+
+def forget_lowers(doc: Doc) -> None:
+    """Drop the cached hashes of :func:`lowers`."""
+    doc.user_data.pop(_LOWERS_KEY, None)
 
 
 def _step_regex(step: str) -> re.Pattern[str]:
@@ -96,24 +116,26 @@ class PatternSet:
     def __len__(self) -> int:
         return len(self.patterns)
 
-    def _firsts(self, text: str) -> tuple[int, ...]:
-        hit = self._first.get(text)
+    def _firsts(self, key: int, strings) -> tuple[int, ...]:  # noqa: ANN001 - StringStore
+        hit = self._first.get(key)
         if hit is None:
+            text = strings[key].translate(_INVISIBLE)
             hit = tuple(
                 i for i, p in enumerate(self.patterns) if p.steps[0][0].fullmatch(text)
             )
             if len(self._first) >= self._CACHE_LIMIT:
                 self._first.clear()  # bounded memory for long-running services
-            self._first[text] = hit
+            self._first[key] = hit
         return hit
 
-    def _rest(self, pat: Pattern, doc: Doc, i: int, end: int) -> tuple[int, ...] | None:
+    @staticmethod
+    def _rest(pat: Pattern, low: list[int], strings, i: int, end: int) -> tuple[int, ...] | None:  # noqa: ANN001
         idx = [i]
         pos = i
         for rx, gap in pat.steps[1:]:
             stop = min(end, pos + 2 + (MAX_GAP if gap else 0))
             for k in range(pos + 1, stop):
-                if rx.fullmatch(norm(doc[k])):
+                if rx.fullmatch(strings[low[k]].translate(_INVISIBLE)):
                     idx.append(k)
                     pos = k
                     break
@@ -124,11 +146,18 @@ class PatternSet:
     def finditer(self, doc: Doc, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         """Every hit whose tokens lie in ``doc[start:end]``, in text order."""
         end = len(doc) if end is None else end
+        if not self.patterns:
+            return
+        low = lowers(doc)
+        strings = doc.vocab.strings
+        first = self._first
         for i in range(start, end):
-            firsts = self._firsts(norm(doc[i]))
+            firsts = first.get(low[i])
+            if firsts is None:
+                firsts = self._firsts(low[i], strings)
             for pi in firsts:
                 pat = self.patterns[pi]
-                toks = self._rest(pat, doc, i, end) if len(pat.steps) > 1 else (i,)
+                toks = self._rest(pat, low, strings, i, end) if len(pat.steps) > 1 else (i,)
                 if toks is not None:
                     yield Hit(pat.key, toks, pat.source)
 

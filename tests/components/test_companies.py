@@ -1,0 +1,137 @@
+"""The ``eventx_companies`` component: spans, values, main company, use in other pipelines,
+and the optional statistical model's ORG entities."""
+
+import pytest
+import spacy
+
+import eventx
+from eventx import pipeline
+from eventx.schema import Company
+
+ARTICLE = (
+    "Google-Mutter Alphabet will Rechenzentren abgeben\n"
+    "Der Internetkonzern Alphabet will sich von einem Teil seiner Rechenzentren trennen. "
+    "Wie das Unternehmen mitteilte, sollen die Anlagen an die Nordlicht Infrastruktur GmbH "
+    "gehen. Parallel dazu plant der Konzern Investitionen in Deutschland. "
+    "Finanzchefin Ruth Porat sprach von einem guten Geschäft, wie Reuters berichtete."
+)
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return eventx.load("de")(ARTICLE)
+
+
+def test_spans_sorted_non_overlapping_with_values(doc):
+    spans = list(doc.spans["companies"])
+    assert spans == sorted(spans, key=lambda s: s.start)
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start
+    assert all(isinstance(s._.value, Company) for s in spans)
+    assert {s.label_ for s in spans} == {"ORG", "ANAPHOR"}
+
+
+def test_article_mentions(doc):
+    found = [(s.label_, s.text, s._.value.name) for s in doc.spans["companies"]]
+    assert found == [
+        ("ORG", "Alphabet", "Alphabet"),
+        ("ORG", "Alphabet", "Alphabet"),
+        ("ANAPHOR", "seiner", "Alphabet"),
+        ("ANAPHOR", "das Unternehmen", "Alphabet"),
+        ("ORG", "Nordlicht Infrastruktur GmbH", "Nordlicht Infrastruktur"),
+        ("ANAPHOR", "der Konzern", "Alphabet"),
+    ]
+
+
+def test_anaphor_value_keeps_mention(doc):
+    anaphor = next(s for s in doc.spans["companies"] if s.text == "der Konzern")
+    assert anaphor._.value == Company(
+        name="Alphabet", mention="der Konzern", ticker="GOOGL", isin="US02079K1079"
+    )
+
+
+def test_main_company(doc):
+    assert doc._.main_company.name == "Alphabet"
+
+
+def test_offsets_index_the_text(doc):
+    for span in doc.spans["companies"]:
+        assert ARTICLE[span.start_char : span.end_char] == span.text
+
+
+def test_empty_and_companyless_docs():
+    nlp = eventx.load("en")
+    for text in ["", "   ", "Markets were calm on Friday."]:
+        doc = nlp(text)
+        assert list(doc.spans["companies"]) == []
+        assert doc._.main_company is None
+
+
+def test_factory_in_a_users_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("eventx_sentences")
+    nlp.add_pipe("eventx_companies")
+    doc = nlp("Siemens AG sold the unit to Acme Corp. The company said the deal closed.")
+    assert [(s.label_, s._.value.name) for s in doc.spans["companies"]] == [
+        ("ORG", "Siemens"), ("ORG", "Acme"), ("ANAPHOR", "Siemens")
+    ]
+
+
+def test_component_is_built_once():
+    nlp = eventx.load("en")
+    assert eventx.load("en").get_pipe("eventx_companies") is nlp.get_pipe("eventx_companies")
+
+
+def _tiny_model(tmp_path, lang, patterns):
+    nlp = spacy.blank(lang)
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(patterns)
+    path = tmp_path / f"tiny_{lang}"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def test_statistical_model_org_entities_are_candidates(tmp_path):
+    model = _tiny_model(tmp_path, "en", [
+        {"label": "ORG", "pattern": "Zentrix Quorn"},
+        {"label": "ORG", "pattern": "Reuters"},
+        {"label": "PERSON", "pattern": "Dana Whitfield"},
+        {"label": "ORG", "pattern": [{"LOWER": "the"}, {"TEXT": "Halvorsen"}]},
+    ])
+    nlp = pipeline.build("en", model=model)
+    assert nlp.pipe_names[0] == "eventx_sentences"
+    assert "entity_ruler" in nlp.pipe_names
+    text = ("Zentrix Quorn agreed to buy the Halvorsen unit from Siemens, Dana Whitfield "
+            "told Reuters.")
+    doc = nlp(text)
+    assert [(s.text, s._.value.name) for s in doc.spans["companies"] if s.label_ == "ORG"] == [
+        ("Zentrix Quorn", "Zentrix Quorn"),
+        ("Halvorsen", "Halvorsen"),
+        ("Siemens", "Siemens"),
+    ]
+    # without the model the unknown names are not found, nothing else changes
+    plain = pipeline.build("en")(text)
+    assert [s.text for s in plain.spans["companies"]] == ["Siemens"]
+
+
+def test_model_through_extractor(tmp_path):
+    model = _tiny_model(tmp_path, "de", [{"label": "ORG", "pattern": "Quellwerk"}])
+    ex = eventx.Extractor(lang="de", model=model)
+    doc = ex.doc("Quellwerk verkauft sein Werk an Bosch.")
+    assert [s._.value.name for s in doc.spans["companies"] if s.label_ == "ORG"] == [
+        "Quellwerk", "Robert Bosch"
+    ]
+
+
+def test_model_language_mismatch(tmp_path):
+    model = _tiny_model(tmp_path, "en", [{"label": "ORG", "pattern": "Acme"}])
+    with pytest.raises(ValueError, match="'en'"):
+        pipeline.build("de", model=model)
+
+
+def test_model_with_eventx_components_is_not_doubled(tmp_path):
+    nlp = pipeline.build("en")
+    path = tmp_path / "saved"
+    nlp.to_disk(path)
+    again = pipeline.build("en", model=str(path))
+    assert again.pipe_names.count("eventx_companies") == 1
