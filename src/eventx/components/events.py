@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..companies.roles import is_possessive
 from ..frames.arguments import Frame, attach, candidate_companies
 from ..frames.build import explain, to_event
 from ..frames.lexicon import Lexicon, lexicon
@@ -70,8 +71,9 @@ class EventExtractor:
                     if frame.company is None and not self._resolve(frame, frames, focus):
                         continue
                     frames.append(frame)
-            if companies:
-                focus.append((si, companies[-1]))
+            named = [c for c in companies if not is_possessive(c, self.lang)]
+            if named:
+                focus.append((si, named[-1]))
         return frames
 
     def _resolve(self, frame: Frame, frames: list[Frame], focus: list[tuple[int, Span]]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -95,17 +96,33 @@ def _within(spans: list[Span], sent: Span) -> list[Span]:
     return [s for s in spans if s.start >= sent.start and s.end <= sent.end]
 
 
-def _distance(span: Span | Hit, trigger: Hit) -> tuple[int, int]:
+# A clause boundary between a value and the trigger counts as this many tokens of distance:
+# "Der Umsatz stieg auf X, das Ergebnis sank auf Y" gives Y to "Ergebnis".
+CLAUSE_COST = 8
+CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
+
+
+def _distance(span: Span | Hit, trigger: Hit, marks: list[int] | None = None) -> tuple[int, int]:
     # nearest first; on a tie the one after the trigger (objects follow the verb)
     if span.end <= trigger.start:
-        return (trigger.start - span.end, 1)
-    if span.start >= trigger.end:
-        return (span.start - trigger.end, 0)
-    return (0, 0)
+        lo, hi, after = span.end, trigger.start, 1
+    elif span.start >= trigger.end:
+        lo, hi, after = trigger.end, span.start, 0
+    else:
+        return (0, 0)
+    gap = hi - lo
+    if marks:
+        gap += CLAUSE_COST * (bisect_left(marks, hi) - bisect_left(marks, lo))
+    return (gap, after)
 
 
-def _nearest(items: list[Any], trigger: Hit) -> Any | None:
-    return min(items, key=lambda s: _distance(s, trigger)) if items else None
+def _nearest(items: list[Any], trigger: Hit, marks: list[int] | None = None) -> Any | None:
+    return min(items, key=lambda s: _distance(s, trigger, marks)) if items else None
+
+
+def clause_marks(sent: Span) -> list[int]:
+    """Token indices of the clause boundaries of a sentence (sorted)."""
+    return [t.i for t in sent if t.text in CLAUSE_MARKS]
 
 
 def candidate_companies(
@@ -125,27 +142,35 @@ def candidate_companies(
 
 
 def _money_fields(
-    rules: TypeRules, kinds: dict[str, str], sent: Span, trigger: Hit, doc: Doc
+    rules: TypeRules,
+    kinds: dict[str, str],
+    sent: Span,
+    trigger: Hit,
+    doc: Doc,
+    marks: list[int] | None = None,
 ) -> dict[str, Money]:
     money_fields = [f for f, k in kinds.items() if k == "money"]
     if not money_fields:
         return {}
-    spans = _within(list(doc.spans.get("money", [])), sent)
-    spans = [s for s in spans if (s.label_ == "MONEY_PER_SHARE") == rules.per_share]
+    all_spans = _within(list(doc.spans.get("money", [])), sent)
+    spans = [s for s in all_spans if (s.label_ == "MONEY_PER_SHARE") == rules.per_share]
+    if not spans and not rules.per_share:
+        # a per-share figure where the type has no per-share field ("EPS of $1.25 a share")
+        spans = all_spans
     out: dict[str, Money] = {}
     used: set[int] = set()
     # fields with cue words take the amount nearest to their cue ("bewertet mit ...")
     for fld, cues in rules.money.items():
         for cue in cues.find(sent):
             free = [s for s in spans if s.start not in used]
-            best = _nearest(free, cue)
-            if best is not None and _distance(best, cue)[0] <= 4:
+            best = _nearest(free, cue, marks)
+            if best is not None and _distance(best, cue, marks)[0] <= 4:
                 out[fld] = best._.value
                 used.add(best.start)
                 break
     free = [s for s in spans if s.start not in used]
     if "low" in money_fields and "high" in money_fields and free:
-        best = _nearest(free, trigger)
+        best = _nearest(free, trigger, marks)
         m: Money = best._.value
         if m.low is not None and m.high is not None:
             out["low"] = Money(value=m.low, currency=m.currency, text=m.text)
@@ -156,7 +181,7 @@ def _money_fields(
     for fld in money_fields:
         if fld in out or fld in rules.money:
             continue
-        best = _nearest([s for s in spans if s.start not in used], trigger)
+        best = _nearest([s for s in spans if s.start not in used], trigger, marks)
         if best is None:
             break
         out[fld] = best._.value
@@ -177,41 +202,61 @@ def attach(
     """Build the frame of ``trigger``: company by role, values by proximity and data."""
     kinds = field_kinds(rules.type)
     companies = candidate_companies(lex, doc, sent, sent_companies)
-    tspan = trigger.span(doc)
+    if rules.not_companies is not None:
+        # e.g. a rating agency is never the rated company
+        blocked = {t for h in rules.not_companies.find(sent) for t in h.tokens}
+        companies = [c for c in companies if not blocked.intersection(range(c.start, c.end))]
+    marks = clause_marks(sent)
+    # a separable verb ("streicht VW 35.000 Stellen") may enclose its subject: the role rules
+    # see only the consecutive start of the trigger
+    consecutive = 1
+    while consecutive < len(trigger.tokens) and trigger.tokens[consecutive] == trigger.start + consecutive:
+        consecutive += 1
+    tspan = doc[trigger.start : trigger.start + consecutive]
     roles = assign_roles(sent, tspan, companies, lex.lang)
-    frame = Frame(rules.type, sent, sent_index, trigger, roles.agent, factuality)
-    if roles.agent is not None:
-        frame.reasons["company"] = f"role rules: {roles.agent.text!r} is the agent"
+    company, role = None, None
+    for role in rules.company_roles:
+        company = getattr(roles, role)
+        if company is not None:
+            break
+    frame = Frame(rules.type, sent, sent_index, trigger, company, factuality)
+    if company is not None:
+        frame.reasons["company"] = f"role rules: {company.text!r} is the {role}"
     f = frame.fields
-    for fld, money in _money_fields(rules, kinds, sent, trigger, doc).items():
+    for fld, money in _money_fields(rules, kinds, sent, trigger, doc, marks).items():
         f[fld] = money
         frame.reasons[fld] = f"amount {money.text!r} nearest to the trigger or its cue"
     for fld, kind in kinds.items():
         if kind == "percent":
-            best = _nearest(_within(list(doc.spans.get("percent", [])), sent), trigger)
+            best = _nearest(_within(list(doc.spans.get("percent", [])), sent), trigger, marks)
             if best is not None:
-                f[fld] = best._.value
+                value: Percent = best._.value
+                if rules.negative is not None and _negative(rules, sent, best, marks):
+                    value = value.model_copy(update={"value": -abs(value.value)})
+                f[fld] = value
                 frame.reasons[fld] = f"percentage {best.text!r} nearest to the trigger"
         elif kind == "horizon":
-            best = _nearest(_within(list(doc.spans.get("horizons", [])), sent), trigger)
+            best = _nearest(_within(list(doc.spans.get("horizons", [])), sent), trigger, marks)
             if best is not None:
                 f[fld] = best._.value
                 frame.reasons[fld] = f"horizon {best.text!r} nearest to the trigger"
         elif kind == "company":
             other = roles.counterpart if fld == "buyer" else (roles.patient or roles.counterpart)
-            if other is not None and other is not roles.agent:
+            if other is company and role != "agent":
+                other = roles.agent
+            if other is not None and other is not company:
                 f[fld] = other
                 frame.reasons[fld] = f"role rules: {other.text!r} is the other party"
         elif kind == "companies":
-            agent = roles.agent._.value.name if roles.agent is not None else None
+            own = company._.value.name if company is not None else None
             f[fld] = [
                 c for c in companies
-                if c._.value.name != agent and not is_possessive(c, lex.lang)
+                if c._.value.name != own and not is_possessive(c, lex.lang)
             ]
             if f[fld]:
                 frame.reasons[fld] = "other companies of the sentence"
     for fld, cues in rules.keywords.items():
-        best = _nearest(cues.find(sent), trigger)
+        best = _nearest(cues.find(sent), trigger, marks)
         if best is not None:
             f[fld] = best.key
             frame.reasons[fld] = f"cue {best.span(doc).text!r} (pattern {best.source!r})"
@@ -220,17 +265,18 @@ def attach(
         if hits:
             # the most specific word (earliest in the data list), nearest to the trigger
             order = {p.source: i for i, p in enumerate(words.patterns)}
-            best = min(hits, key=lambda h: (order[h.source], _distance(h, trigger)))
+            best = min(hits, key=lambda h: (order[h.source], _distance(h, trigger, marks)))
             f[fld] = doc[best.start : best.end].text
             frame.ranks[fld] = order[best.source]
             frame.reasons[fld] = f"word {f[fld]!r} (pattern {best.source!r})"
+    anchor = doc[trigger.start].idx - sent.start_char
     for fld, rxs in rules.regex.items():
-        for rx in rxs:
-            m = rx.search(sent.text)
-            if m:
-                f[fld] = m.group("x").strip(" ,;:„“\"'")
-                frame.reasons[fld] = f"expression {m.group(0)!r}"
-                break
+        # the match nearest to the trigger; on a tie the earlier pattern
+        found = [(abs(m.start() - anchor), i, m) for i, rx in enumerate(rxs) for m in rx.finditer(sent.text)]
+        if found:
+            m = min(found, key=lambda x: (x[0], x[1]))[2]
+            f[fld] = m.group("x").strip(" ,;:„“\"'")
+            frame.reasons[fld] = f"expression {m.group(0)!r}"
     for fld, rxs in rules.counts.items():
         for rx in rxs:
             m = rx.search(sent.text)
@@ -243,11 +289,19 @@ def attach(
             f[fld] = value
             frame.reasons[fld] = "default of the event type"
     dates = [s for s in _within(list(doc.spans.get("dates", [])), sent) if s._.value]
-    best = _nearest(dates, trigger)
+    best = _nearest(dates, trigger, marks)
     frame.date = best._.value if best is not None else None
     if best is not None:
         frame.reasons["date"] = f"date {best.text!r} nearest to the trigger"
     return frame
+
+
+def _negative(rules: TypeRules, sent: Span, percent: Span, marks: list[int]) -> bool:
+    """Whether a fall cue ("sank", "fell", "Rückgang") stands in the clause of a percentage."""
+    lo = max([m for m in marks if m < percent.start], default=sent.start - 1) + 1
+    hi = min([m for m in marks if m >= percent.end], default=sent.end)
+    assert rules.negative is not None
+    return bool(rules.negative.find(sent.doc[lo:hi]))
 
 
 def money_close(a: Money, b: Money, tolerance: Decimal = Decimal("0.06")) -> bool:

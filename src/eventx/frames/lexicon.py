@@ -32,6 +32,10 @@ class TypeRules:
     distinct: frozenset[str] = frozenset()  # fields that tell two events of a type apart
     per_share: bool = False  # money fields take per-share amounts (dividends)
     default_status: str = "announced"  # status when no cue says otherwise
+    ignore_statuses: frozenset[str] = frozenset()  # status cues that do not apply to the type
+    company_roles: tuple[str, ...] = ("agent",)  # which role is the event's company, in order
+    not_companies: PatternSet | None = None  # company spans that never take a role here
+    negative: PatternSet | None = None  # cues that make a percent change negative
     defaults: dict[str, Any] = field(default_factory=dict)
 
 
@@ -80,6 +84,12 @@ def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
     rules.distinct = frozenset(raw.get("distinct", []))
     rules.per_share = bool(raw.get("per_share", False))
     rules.default_status = str(raw.get("default_status", "announced"))
+    rules.ignore_statuses = frozenset(raw.get("ignore_statuses", []))
+    rules.company_roles = tuple(raw.get("company_roles", ["agent"]))
+    if raw.get("not_companies"):
+        rules.not_companies = PatternSet(("not", c) for c in raw["not_companies"])
+    if raw.get("negative"):
+        rules.negative = PatternSet(("negative", c) for c in raw["negative"])
     rules.defaults = dict(raw.get("defaults", {}))
     return rules
 

@@ -5,7 +5,7 @@ the person of a management change, the metric of an earnings figure ...: company
 fields plus the type's ``distinct`` list) and their amounts can be the same amount said
 twice ("2 Milliarden" and "2,04 Milliarden"). A merged event keeps the most precise
 amount, and its status comes from the frames whose status was stated (a cue), the most
-definite first.
+most telling first.
 """
 
 from __future__ import annotations
@@ -15,15 +15,17 @@ from typing import Any
 
 from .arguments import Frame, field_kinds, money_close
 
-# When stated statuses disagree, the more definite one describes the event best.
+# When stated statuses disagree: a denial or cancellation ends the story; what others report
+# (rumored) colours everything the same text says about the event; otherwise the status
+# furthest along wins (completed > announced > planned > considered).
 _DEFINITE = {
-    "denied": 7,
-    "cancelled": 6,
+    "denied": 8,
+    "cancelled": 7,
+    "rumored": 6,
     "completed": 5,
-    "planned": 4,
-    "announced": 3,
+    "announced": 4,
+    "planned": 3,
     "considered": 2,
-    "rumored": 1,
 }
 
 

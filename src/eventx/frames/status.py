@@ -55,26 +55,72 @@ def _future(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
     return None
 
 
+# Reports about the whole sentence ("laut Insidern", "dementierte") hold for every event in
+# it; the other statuses belong to the clause of their verb.
+_SENTENCE_SCOPE = frozenset({"denied", "rumored"})
+_CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
+_TERMINAL = frozenset({"cancelled", "completed"})
+
+
+def _clauses(sent: Span, trigger: Hit) -> tuple[int, int, int]:
+    """Start of the clause before the trigger's clause, and the trigger clause's bounds."""
+    marks = [t.i for t in sent if t.text in _CLAUSE_MARKS]
+    before = [m for m in marks if m < trigger.start]
+    after = [m for m in marks if m >= trigger.end]
+    start = before[-1] + 1 if before else sent.start
+    prev_start = before[-2] + 1 if len(before) > 1 else sent.start
+    end = after[0] if after else sent.end
+    return prev_start, start, end
+
+
 def factuality(lex: Lexicon, rules: TypeRules, sent: Span, trigger: Hit) -> Factuality:
-    """The status of the event that ``trigger`` starts in ``sent``."""
-    hits: dict[str, Hit] = {}
+    """The status of the event that ``trigger`` starts in ``sent``.
+
+    1. A negation next to the trigger: denied (cancelled with a cancel cue in its clause).
+    2. Sentence-wide reports (denied, rumored) from anywhere in the sentence, in the order of
+       the data file.
+    3. Otherwise the one cue that governs the trigger: the cue of the trigger's clause
+       (the type's own past forms "hat ... verkauft" included), else of the clause before
+       it ("plant, ... zu verkaufen"), else of the rest of the sentence; within a clause,
+       what finally happened (completed, cancelled) before plans, a cue before the trigger
+       (the governing verb) before one after it, and the nearer first.
+    4. Otherwise the type's default status.
+    """
+    prev_start, start, end = _clauses(sent, trigger)
+
+    def rank(h: Hit) -> tuple[int, int, int, int]:
+        zone = 0 if start <= h.start < end else 1 if prev_start <= h.start < start else 2
+        # "den geplanten Verkauf abgesagt": what finally happened outranks the plan
+        final = 0 if h.key in _TERMINAL else 1
+        return (zone, final, int(h.start > trigger.start), abs(h.start - trigger.start))
+
+    sentence_wide: dict[str, Hit] = {}
+    clause_cues: list[Hit] = []
     for h in lex.status_cues.find(sent):
-        # the cue nearest to the trigger represents its status
-        prev = hits.get(h.key)
-        if prev is None or abs(h.start - trigger.start) < abs(prev.start - trigger.start):
-            hits[h.key] = h
+        if h.key in rules.ignore_statuses:
+            continue
+        if h.key in _SENTENCE_SCOPE:
+            sentence_wide.setdefault(h.key, h)
+        else:
+            clause_cues.append(h)
     neg = _negated(lex, sent, trigger)
     if neg is not None:
-        if "cancelled" in hits:
-            return Factuality("cancelled", hits["cancelled"].source)
+        cancel = [h for h in clause_cues if h.key == "cancelled" and rank(h)[0] == 0]
+        if cancel:
+            return Factuality("cancelled", cancel[0].source)
         return Factuality("denied", neg)
-    if "planned" not in hits and (future := _future(lex, sent, trigger)) is not None:
-        hits["planned"] = Hit("planned", (trigger.start,), future)
     for status in lex.status_order:
-        if status == "completed" and rules.completed is not None:
-            done = rules.completed.find(sent)
-            if any(trigger.start in h.tokens or trigger.end - 1 in h.tokens for h in done):
-                return Factuality("completed", done[0].source)
-        if status in hits:
-            return Factuality(status, hits[status].source)
+        if status in sentence_wide:
+            return Factuality(status, sentence_wide[status].source)
+    if rules.completed is not None:
+        for h in rules.completed.find(sent):
+            if trigger.start in h.tokens or trigger.end - 1 in h.tokens:
+                clause_cues.append(Hit("completed", (h.start,), h.source))
+    if "planned" not in rules.ignore_statuses:
+        future = _future(lex, sent, trigger)
+        if future is not None:
+            clause_cues.append(Hit("planned", (trigger.start,), future))
+    if clause_cues:
+        best = min(clause_cues, key=rank)
+        return Factuality(best.key, best.source)
     return Factuality(rules.default_status, None)
