@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from .lexicon import Lexicon, TypeRules
-from .patterns import Hit
+from .patterns import Hit, clause_marks
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,12 @@ def _future(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
 # Reports about the whole sentence ("laut Insidern", "dementierte") hold for every event in
 # it; the other statuses belong to the clause of their verb.
 _SENTENCE_SCOPE = frozenset({"denied", "rumored"})
-_CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
 _TERMINAL = frozenset({"cancelled", "completed"})
 
 
 def _clauses(sent: Span, trigger: Hit) -> tuple[int, int, int]:
     """Start of the clause before the trigger's clause, and the trigger clause's bounds."""
-    marks = [t.i for t in sent if t.text in _CLAUSE_MARKS]
+    marks = clause_marks(sent)
     before = [m for m in marks if m < trigger.start]
     after = [m for m in marks if m >= trigger.end]
     start = before[-1] + 1 if before else sent.start
