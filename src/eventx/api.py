@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .explanations import Explanation
+
 __all__ = [
     "Article", "Extractor", "extract", "extract_many", "load", "VOCAB_BUDGET", "ZONE_CHURN_LIMIT"
 ]
@@ -247,6 +249,10 @@ class Extractor:
     texts are processed inside spaCy memory zones (default :data:`VOCAB_BUDGET`); ``None``
     never uses memory zones (fastest, but memory grows with every new word).
 
+    ``explain=True`` makes ``extract`` return an ``eventx.EventList`` that also carries
+    why each event was produced (``.explanations``; ``pipe`` is not affected); see also
+    ``Extractor.explain``.
+
     Threads take turns on a pipeline batch by batch (see ``_Guard``); for parallel work use
     ``pipe(..., n_process=N)``, which runs one pipeline per process.
     """
@@ -257,6 +263,7 @@ class Extractor:
         *,
         model: str | None = None,
         vocab_budget: int | None = VOCAB_BUDGET,
+        explain: bool = False,
     ) -> None:
         if lang is not None:
             _check_lang(lang)
@@ -265,9 +272,10 @@ class Extractor:
         self.lang = lang
         self.model = model
         self.vocab_budget = vocab_budget
+        self.explains = explain
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_extractor, (self.lang, self.model, self.vocab_budget))
+        return (_rebuild_extractor, (self.lang, self.model, self.vocab_budget, self.explains))
 
     # -- one text -------------------------------------------------------------------------
     def _lang_of(self, text: str, lang: str | None) -> str | None:
@@ -308,6 +316,10 @@ class Extractor:
         self, text: str, published: date | datetime | str | None = None, *, lang: str | None = None
     ) -> list[Event]:
         """The events of one text (``[]`` for empty text or an unsupported language)."""
+        if self.explains:
+            from .display import EventList
+
+            return EventList.of(self.explain(text, published, lang=lang), text=text)
         check_text(text)
         pub = coerce_published(published)
         if lang is not None:
@@ -369,6 +381,15 @@ class Extractor:
             assert isinstance(events, list)
             events.extend(_shift(e, offset) for e in doc._.events or [])
         return out
+
+    def explain(
+        self, text: str, published: date | datetime | str | None = None, *, lang: str | None = None
+    ) -> list[Explanation]:
+        """Why each event of ``text`` was produced: one ``Explanation`` per event of
+        ``extract(text, published, lang=lang)``, in the same order, offsets into ``text``."""
+        from .explanations import explain_text
+
+        return explain_text(self, text, published, lang)
 
     # -- many texts -----------------------------------------------------------------------
     def pipe(
@@ -451,8 +472,10 @@ class Extractor:
                 bar.close()
 
 
-def _rebuild_extractor(lang: str | None, model: str | None, budget: int | None) -> Extractor:
-    return Extractor(lang, model=model, vocab_budget=budget)
+def _rebuild_extractor(
+    lang: str | None, model: str | None, budget: int | None, explain: bool = False
+) -> Extractor:
+    return Extractor(lang, model=model, vocab_budget=budget, explain=explain)
 
 
 # A raw batch: (index, item as given) pairs; checked in ``_settle``.
