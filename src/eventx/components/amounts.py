@@ -1,73 +1,119 @@
 """``eventx_amounts``: money, percent, horizon and date spans with normalised values.
 
-Fills ``doc.spans["money" | "percent" | "horizons" | "dates"]``; each span's ``_.value`` is
-the value the matching normaliser returned. Candidates are found on the Doc's text (which is
-the caller's text), so offsets index the original.
+Fills, on every Doc:
 
-Foundation placeholder: the candidate expressions here are a small subset.
+- ``doc.spans["money"]``: label ``"MONEY"``, or ``"MONEY_PER_SHARE"`` for per-share amounts
+  ("1,10 Euro je Aktie", "$0.25 per share", "Ergebnis je Aktie von 2,31 Euro");
+- ``doc.spans["percent"]``: label ``"PERCENT"``;
+- ``doc.spans["horizons"]``: label ``"HORIZON"``;
+- ``doc.spans["dates"]``: label ``"DATE"``, value a ``datetime.date`` or None when the
+  expression needs a publication date the Doc does not have (the span is kept);
+
+each span's ``_.value`` is what the normaliser of ``eventx.normalize`` returned, so a span and
+``eventx.parse_money(span.text)`` agree. The normalisers scan the Doc's text (the caller's
+text) with a few compiled patterns, so offsets index the original. Soft hyphens and
+zero-width characters are taken out before scanning and the offsets mapped back. A date inside
+a horizon ("bis Ende März 2026") is only a horizon. Relative expressions resolve against
+``doc._.published``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-from ..normalize import parse_event_date, parse_horizon, parse_money, parse_percent
+from ..normalize import prepare
+from ..normalize._text import SOFT, check_lang
+from ..normalize.money import iter_amounts, per_share_before
+from ..normalize.percent import iter_percents
+from ..normalize.scan import starts
+from ..normalize.time import coerce_date, iter_dates, iter_horizons
+from ..schema import Money
+from .extensions import doc_text
 
-_MONEY = re.compile(
-    r"(?:[$€]\s?\d[\d.,]*\s*(?:bn|m|billion|million)?\b)"
-    r"|(?:(?:\d[\d.,]*|Hunderte|hundreds of)\s+(?:(?:Mio\.|Mrd\.|Millionen|Milliarden|billion|million)\s+)?"
-    r"(?:US-Dollar|Dollar|Euro|dollars)\b)",
-    re.I,
-)
-_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|Prozent\b|percent\b)", re.I)
-_HORIZON = re.compile(
-    r"\b(?:innerhalb|binnen|within|in|über|over)\s+(?:der\s+|the\s+)?(?:nächsten\s+|next\s+)?"
-    r"(?:\d+|\w+)\s+(?:Monate|Jahre|months|years)\b",
-    re.I,
-)
-_DATE = re.compile(
-    r"\b(?:im|am|in|on)\s+(?:\d{1,2}\.\s*)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|"
-    r"September|Oktober|November|Dezember|January|February|March|June|July|October|December)\b"
-)
+__all__ = ["AmountFinder", "make_amounts"]
+
+_SOFT = re.compile(f"[{SOFT}]")
 
 
-def _spans(doc: Doc, rx: re.Pattern[str], label: str, parse: Callable[[str], Any]) -> list[Span]:
-    out: list[Span] = []
-    for m in rx.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
-        if span is None:
-            continue
-        value = parse(doc.text[span.start_char : span.end_char])
-        if value is None:
-            continue
-        span._.value = value
-        out.append(span)
-    return out
+def _without_soft(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without invisible characters, and the original offset of every position."""
+    if _SOFT.search(text) is None:
+        return text, None
+    keep = [i for i, ch in enumerate(text) if not _SOFT.match(ch)]
+    keep.append(len(text))
+    return "".join(text[i] for i in keep[:-1]), keep
 
 
 class AmountFinder:
-    """Find amounts, percentages, horizons and dates and attach their values."""
+    """Find amounts, percentages, horizons and dates in a Doc and attach their values."""
 
     def __init__(self, lang: str) -> None:
-        self.lang = lang
+        self.lang = check_lang(lang)
+        prepare(self.lang)
+
+    def _spans(
+        self,
+        doc: Doc,
+        found: Iterable[tuple[int, int, Any]],
+        label: str | Callable[[int, int], str],
+        offsets: list[int] | None,
+    ) -> list[Span]:
+        spans: list[Span] = []
+        for start, end, value in found:
+            name = label if isinstance(label, str) else label(start, end)
+            if offsets is not None:
+                start, end = offsets[start], offsets[end - 1] + 1
+            span = doc.char_span(start, end, label=name, alignment_mode="expand")
+            if span is None:  # pragma: no cover - "expand" always finds tokens
+                continue
+            span._.value = value
+            spans.append(span)
+        # two expressions can widen onto one token ("expand"); keep the longer one then
+        if any(a.end > b.start for a, b in zip(spans, spans[1:], strict=False)):
+            spans = filter_spans(spans)
+        return spans
 
     def __call__(self, doc: Doc) -> Doc:
-        lang, pub = self.lang, doc._.published
-        doc.spans["money"] = _spans(doc, _MONEY, "MONEY", lambda t: parse_money(t, lang))
-        doc.spans["percent"] = _spans(doc, _PERCENT, "PERCENT", lambda t: parse_percent(t, lang))
-        doc.spans["horizons"] = _spans(
-            doc, _HORIZON, "HORIZON", lambda t: parse_horizon(t, lang, pub)
+        lang = self.lang
+        published = coerce_date(doc._.published)
+        text, offsets = _without_soft(doc_text(doc))
+        at = starts(text, lang)
+        spans = doc.spans
+
+        per_share: set[int] = set()
+
+        def amounts() -> Iterator[tuple[int, int, Money]]:
+            for a in iter_amounts(text, lang, at.money):
+                if a.per_share or per_share_before(text, a.start, lang):
+                    per_share.add(a.start)
+                yield a.start, a.end, a.money
+
+        def money_label(start: int, end: int) -> str:
+            return "MONEY_PER_SHARE" if start in per_share else "MONEY"
+
+        spans["money"] = self._spans(doc, amounts(), money_label, offsets) if at.money else []
+        spans["percent"] = (
+            self._spans(doc, iter_percents(text, lang, at.percent), "PERCENT", offsets)
+            if at.percent
+            else []
         )
-        doc.spans["dates"] = _spans(doc, _DATE, "DATE", lambda t: parse_event_date(t, lang, pub))
+        horizons = list(iter_horizons(text, lang, published, at.horizon)) if at.horizon else []
+        spans["horizons"] = self._spans(doc, horizons, "HORIZON", offsets) if horizons else []
+        dates = iter_dates(text, lang, published, at.date) if at.date else ()
+        if horizons:
+            # a date inside a horizon ("bis Ende März 2026") is only the horizon
+            dates = [d for d in dates if not any(d[0] < he and d[1] > hs for hs, he, _ in horizons)]
+        spans["dates"] = self._spans(doc, dates, "DATE", offsets)
         return doc
 
 
-@Language.factory("eventx_amounts")
-def make_amounts(nlp: Language, name: str) -> AmountFinder:
-    """Factory of the amounts component."""
-    return AmountFinder(nlp.lang)
+@Language.factory("eventx_amounts", default_config={"lang": None})
+def make_amounts(nlp: Language, name: str, lang: str | None) -> AmountFinder:
+    """Factory of the amounts component; ``lang`` defaults to the pipeline's language."""
+    return AmountFinder(lang or nlp.lang)

@@ -56,6 +56,7 @@ from ..companies.names import strip_legal_form
 from ..companies.register import CompanyRegister, Entry, guards, register
 from ..lang import SUPPORTED, data
 from ..schema import Company
+from .extensions import doc_text
 
 __all__ = ["CompanyFinder", "make_companies"]
 
@@ -263,7 +264,7 @@ class CompanyFinder:
 
     # -- the component --------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         candidates: list[_Candidate] = []
         legal_hits = _longest_from_each_start(self.legal(doc))
         context_starts = self._descriptor_starts(doc, text)

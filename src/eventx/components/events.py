@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..companies.roles import is_possessive
 from ..frames.arguments import Frame, attach, candidate_companies
+from .extensions import forget_text
 from ..frames.build import explain, to_event
 from ..frames.lexicon import Lexicon, lexicon
 from ..frames.merge import cluster
@@ -101,6 +102,7 @@ class EventExtractor:
             frames = self._frames(doc)
         finally:
             forget_lowers(doc)
+            forget_text(doc)
         lex = self.lex
         distinct = {t: r.distinct for t, r in lex.rules.items()}
         found = []

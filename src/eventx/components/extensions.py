@@ -13,6 +13,25 @@ from spacy.tokens import Doc, Span
 
 SPAN_KEYS = ("companies", "money", "percent", "horizons", "dates")
 
+_TEXT_KEY = "eventx.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc while the eventx components run.
+
+    spaCy joins the text from its tokens on every ``doc.text``; on a news article that costs
+    about as much as a component's own work. ``forget_text`` drops the copy again.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def forget_text(doc: Doc) -> None:
+    """Drop the cached text of :func:`doc_text`."""
+    doc.user_data.pop(_TEXT_KEY, None)
+
 
 def register_extensions() -> None:
     """Register the extensions once (idempotent)."""

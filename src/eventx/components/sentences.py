@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import data
+from .extensions import doc_text
 
 _CLOSERS = frozenset({"“", "”", '"', "»", "«", "'", "’", ")", "]"})
 _TERMINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
@@ -79,7 +80,7 @@ class SentenceSplitter:
         starts = numpy.full((n, 1), -1, dtype="int64")
         starts[0, 0] = 1
         idx = doc.to_array("IDX").tolist()
-        text = doc.text
+        text = doc_text(doc)
         for m in _CANDIDATE.finditer(text):
             pos = m.start("next1") if m.group("nl") else m.start("next2")
             t = bisect_right(idx, pos) - 1

@@ -22,7 +22,7 @@ from ..companies.roles import assign_roles, is_possessive
 from ..normalize.numbers import parse_count
 from ..schema import EVENT_TYPES, Company, Horizon, Money, Percent
 from .lexicon import Lexicon, TypeRules
-from .patterns import Hit
+from .patterns import Hit, clause_marks
 from .status import Factuality
 
 _COMMON = {"type", "company", "status", "date", "evidence", "lang", "confidence"}
@@ -73,7 +73,9 @@ def field_kinds(event_type: str) -> dict[str, str]:
         ann = info.annotation
         args = set(typing.get_args(ann)) | {ann}
         flat = {typing.get_origin(a) or a for a in args}
-        if Money in args:
+        if list in flat:  # list[Company]: get_args also yields Company, so check lists first
+            kinds[name] = "companies"
+        elif Money in args:
             kinds[name] = "money"
         elif Percent in args:
             kinds[name] = "percent"
@@ -81,8 +83,6 @@ def field_kinds(event_type: str) -> dict[str, str]:
             kinds[name] = "horizon"
         elif Company in args:
             kinds[name] = "company"
-        elif list in flat:
-            kinds[name] = "companies"
         elif bool in args:
             kinds[name] = "bool"
         elif any(a is int or typing.get_origin(a) is typing.Annotated for a in args):
@@ -99,7 +99,6 @@ def _within(spans: list[Span], sent: Span) -> list[Span]:
 # A clause boundary between a value and the trigger counts as this many tokens of distance:
 # "Der Umsatz stieg auf X, das Ergebnis sank auf Y" gives Y to "Ergebnis".
 CLAUSE_COST = 8
-CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
 
 
 def _distance(span: Span | Hit, trigger: Hit, marks: list[int] | None = None) -> tuple[int, int]:
@@ -118,11 +117,6 @@ def _distance(span: Span | Hit, trigger: Hit, marks: list[int] | None = None) ->
 
 def _nearest(items: list[Any], trigger: Hit, marks: list[int] | None = None) -> Any | None:
     return min(items, key=lambda s: _distance(s, trigger, marks)) if items else None
-
-
-def clause_marks(sent: Span) -> list[int]:
-    """Token indices of the clause boundaries of a sentence (sorted)."""
-    return [t.i for t in sent if t.text in CLAUSE_MARKS]
 
 
 def candidate_companies(
@@ -270,16 +264,17 @@ def attach(
             frame.ranks[fld] = order[best.source]
             frame.reasons[fld] = f"word {f[fld]!r} (pattern {best.source!r})"
     anchor = doc[trigger.start].idx - sent.start_char
+    stext = sent.text
     for fld, rxs in rules.regex.items():
         # the match nearest to the trigger; on a tie the earlier pattern
-        found = [(abs(m.start() - anchor), i, m) for i, rx in enumerate(rxs) for m in rx.finditer(sent.text)]
+        found = [(abs(m.start() - anchor), i, m) for i, rx in enumerate(rxs) for m in rx.finditer(stext)]
         if found:
             m = min(found, key=lambda x: (x[0], x[1]))[2]
             f[fld] = m.group("x").strip(" ,;:„“\"'")
             frame.reasons[fld] = f"expression {m.group(0)!r}"
     for fld, rxs in rules.counts.items():
         for rx in rxs:
-            m = rx.search(sent.text)
+            m = rx.search(stext)
             if m and (n := parse_count(m.group("x"), lex.lang)) is not None:
                 f[fld] = n
                 frame.reasons[fld] = f"count in {m.group(0)!r}"

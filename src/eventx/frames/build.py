@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 from spacy.tokens import Span
 
+from ..normalize.period import normalize_period
 from ..schema import EVENT_TYPES, BaseEvent, Company, Evidence
 from .arguments import Frame, field_kinds
 from .lexicon import TypeRules
@@ -66,6 +67,11 @@ def to_event(cluster: list[Frame], rules: TypeRules, lang: str) -> BaseEvent | N
                     out.append(c)
             if out:
                 values[fld] = out
+        elif fld == "period" and isinstance(value, str):
+            # reported figures look back, forecasts ahead
+            values[fld] = normalize_period(
+                value, best.sent.text, best.sent.doc._.published, past=rules.type != "guidance"
+            )
         else:
             values[fld] = value
     filled = sum(1 for v in values.values() if v not in (None, [], ""))

@@ -22,9 +22,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MAX_GAP", "Pattern", "PatternSet", "Hit", "lowers", "norm"]
+__all__ = ["CLAUSE_MARKS", "MAX_GAP", "Pattern", "PatternSet", "Hit", "clause_marks", "lowers", "norm"]
+
+#: tokens that end a clause inside a sentence
+CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
+_CLAUSE_HASHES = frozenset(hash_string(m) for m in CLAUSE_MARKS)
 
 MAX_GAP = 12
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -46,6 +51,12 @@ def lowers(doc: Doc) -> list[int]:
         cached = doc.to_array(LOWER).tolist()
         doc.user_data[_LOWERS_KEY] = cached
     return cached
+
+
+def clause_marks(sent: Span) -> list[int]:
+    """Token indices of the clause boundaries of a sentence (sorted)."""
+    low = lowers(sent.doc)
+    return [i for i in range(sent.start, sent.end) if low[i] in _CLAUSE_HASHES]
 
 
 def forget_lowers(doc: Doc) -> None:
@@ -111,7 +122,11 @@ class PatternSet:
 
     def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
         self.patterns = [Pattern.compile(src, key) for key, src in patterns]
-        self._first: dict[str, tuple[int, ...]] = {}
+        self._first: dict[int, tuple[int, ...]] = {}
+        # one alternation of all first steps: most words match none, and are told so at once
+        self._any = re.compile(
+            "|".join(f"(?:{p.steps[0][0].pattern})" for p in self.patterns) or "(?!)"
+        )
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -120,9 +135,12 @@ class PatternSet:
         hit = self._first.get(key)
         if hit is None:
             text = strings[key].translate(_INVISIBLE)
-            hit = tuple(
-                i for i, p in enumerate(self.patterns) if p.steps[0][0].fullmatch(text)
-            )
+            if self._any.fullmatch(text) is None:
+                hit = ()
+            else:
+                hit = tuple(
+                    i for i, p in enumerate(self.patterns) if p.steps[0][0].fullmatch(text)
+                )
             if len(self._first) >= self._CACHE_LIMIT:
                 self._first.clear()  # bounded memory for long-running services
             self._first[key] = hit

@@ -12,12 +12,14 @@ completed).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
 from .lexicon import Lexicon, TypeRules
-from .patterns import Hit
+from .patterns import Hit, clause_marks
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,12 @@ def _negated(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
     return None
 
 
+# German past participles with "ge" (after a separable prefix): abgestoßen, aufgenommen
+_GE_PARTICIPLE = re.compile(
+    r"^(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen)?ge\w{3,}(?:en|t)$"
+)
+
+
 def _future(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
     """A future auxiliary with the trigger verb in the infinitive ("wird ... verkaufen")."""
     if not lex.future_auxiliaries:
@@ -49,6 +57,8 @@ def _future(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
     verb = sent.doc[trigger.end - 1]
     if not verb.text[:1].islower() or not verb.lower_.endswith(lex.infinitive_endings):
         return None
+    if verb.lower_ in lex.participles or _GE_PARTICIPLE.match(verb.lower_):
+        return None  # "wird übernommen", "wird abgestoßen": a passive, not a future
     for tok in sent:
         if tok.lower_ in lex.future_auxiliaries:
             return f"{tok.lower_} + {verb.lower_}"
@@ -57,65 +67,69 @@ def _future(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
 
 # Reports about the whole sentence ("laut Insidern", "dementierte") hold for every event in
 # it; the other statuses belong to the clause of their verb.
-_SENTENCE_SCOPE = frozenset({"denied", "cancelled", "rumored"})
-_CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
+_SENTENCE_SCOPE = frozenset({"denied", "rumored"})
+_TERMINAL = frozenset({"cancelled", "completed"})
 
 
 def _clauses(sent: Span, trigger: Hit) -> tuple[int, int, int]:
     """Start of the clause before the trigger's clause, and the trigger clause's bounds."""
-    doc = sent.doc
-    marks = [t.i for t in sent if t.text in _CLAUSE_MARKS]
+    marks = clause_marks(sent)
     before = [m for m in marks if m < trigger.start]
     after = [m for m in marks if m >= trigger.end]
     start = before[-1] + 1 if before else sent.start
     prev_start = before[-2] + 1 if len(before) > 1 else sent.start
     end = after[0] if after else sent.end
-    del doc
     return prev_start, start, end
 
 
 def factuality(lex: Lexicon, rules: TypeRules, sent: Span, trigger: Hit) -> Factuality:
     """The status of the event that ``trigger`` starts in ``sent``.
 
-    Sentence-wide statuses (denied, cancelled, rumored) come from anywhere in the sentence;
-    the others from the trigger's clause, else the clause before it ("plant, ... zu
-    verkaufen"), else the rest of the sentence.
+    1. A negation next to the trigger: denied (cancelled with a cancel cue in its clause).
+    2. Sentence-wide reports (denied, rumored) from anywhere in the sentence, in the order of
+       the data file.
+    3. Otherwise the one cue that governs the trigger: the cue of the trigger's clause
+       (the type's own past forms "hat ... verkauft" included), else of the clause before
+       it ("plant, ... zu verkaufen"), else of the rest of the sentence; within a clause,
+       what finally happened (completed, cancelled) before plans, a cue before the trigger
+       (the governing verb) before one after it, and the nearer first.
+    4. Otherwise the type's default status.
     """
     prev_start, start, end = _clauses(sent, trigger)
 
-    def zone(h: Hit) -> int:
-        if start <= h.start < end:
-            return 0
-        if prev_start <= h.start < start:
-            return 1
-        return 2
+    def rank(h: Hit) -> tuple[int, int, int, int]:
+        zone = 0 if start <= h.start < end else 1 if prev_start <= h.start < start else 2
+        # "den geplanten Verkauf abgesagt": what finally happened outranks the plan
+        final = 0 if h.key in _TERMINAL else 1
+        return (zone, final, int(h.start > trigger.start), abs(h.start - trigger.start))
 
-    hits: dict[str, Hit] = {}
+    sentence_wide: dict[str, Hit] = {}
+    clause_cues: list[Hit] = []
     for h in lex.status_cues.find(sent):
         if h.key in rules.ignore_statuses:
             continue
-        prev = hits.get(h.key)
-        key = (zone(h), abs(h.start - trigger.start))
-        if prev is None or key < (zone(prev), abs(prev.start - trigger.start)):
-            hits[h.key] = h
-    future = _future(lex, sent, trigger) if "planned" not in rules.ignore_statuses else None
-    if future is not None:
-        # the future tense of the trigger verb itself: a cue in the trigger's own clause
-        hits["planned"] = Hit("planned", (max(start, min(trigger.start, end - 1)),), future)
-    best_zone = min((zone(h) for k, h in hits.items() if k not in _SENTENCE_SCOPE), default=3)
-    hits = {
-        k: h for k, h in hits.items() if k in _SENTENCE_SCOPE or zone(h) == best_zone
-    }
+        if h.key in _SENTENCE_SCOPE:
+            sentence_wide.setdefault(h.key, h)
+        else:
+            clause_cues.append(h)
     neg = _negated(lex, sent, trigger)
     if neg is not None:
-        if "cancelled" in hits:
-            return Factuality("cancelled", hits["cancelled"].source)
+        cancel = [h for h in clause_cues if h.key == "cancelled" and rank(h)[0] == 0]
+        if cancel:
+            return Factuality("cancelled", cancel[0].source)
         return Factuality("denied", neg)
     for status in lex.status_order:
-        if status == "completed" and rules.completed is not None:
-            done = rules.completed.find(sent)
-            if any(trigger.start in h.tokens or trigger.end - 1 in h.tokens for h in done):
-                return Factuality("completed", done[0].source)
-        if status in hits:
-            return Factuality(status, hits[status].source)
+        if status in sentence_wide:
+            return Factuality(status, sentence_wide[status].source)
+    if rules.completed is not None:
+        for h in rules.completed.find(sent):
+            if trigger.start in h.tokens or trigger.end - 1 in h.tokens:
+                clause_cues.append(Hit("completed", (h.start,), h.source))
+    if "planned" not in rules.ignore_statuses:
+        future = _future(lex, sent, trigger)
+        if future is not None:
+            clause_cues.append(Hit("planned", (trigger.start,), future))
+    if clause_cues:
+        best = min(clause_cues, key=rank)
+        return Factuality(best.key, best.source)
     return Factuality(rules.default_status, None)
