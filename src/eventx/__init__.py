@@ -9,6 +9,7 @@ from .api import Article, Extractor, extract, extract_many, load
 from .display import EventList, show
 from .errors import EventxError, InvalidInputError, UnsupportedLanguageError
 from .explanations import Explanation, Reading, explain
+from .frame import extract_frame, to_frame
 from .normalize import parse_horizon, parse_money
 from .render import render
 from .schema import (
@@ -20,13 +21,6 @@ from .schema import (
     Percent,
     json_schema,
 )
-
-
-def to_frame(events):  # type: ignore[no-untyped-def]
-    """A pandas DataFrame with one row per event (needs the ``pandas`` extra)."""
-    from .frame import to_frame as _to_frame
-
-    return _to_frame(events)
 
 
 __all__ = [
@@ -47,6 +41,7 @@ __all__ = [
     "__version__",
     "explain",
     "extract",
+    "extract_frame",
     "extract_many",
     "json_schema",
     "load",

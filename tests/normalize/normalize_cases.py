@@ -364,7 +364,8 @@ DATE_CASES: list[tuple[str, str, str, date | None, date | None]] = [
     # ---- German
     ("de-month", "de", "im Juni", PUB, date(2025, 6, 1)),
     ("de-month-after-pub", "de", "im August", PUB, date(2025, 8, 1)),
-    ("de-month-long-before-pub", "de", "im Dezember", PUB, date(2024, 12, 1)),
+    ("de-month-long-before-pub", "de", "im Februar", PUB, date(2025, 2, 1)),
+    ("de-month-nearer-ahead", "de", "im Dezember", PUB, date(2025, 12, 1)),
     ("de-month-same", "de", "im Juli", PUB, date(2025, 7, 1)),
     ("de-month-december-january", "de", "im Dezember", date(2025, 1, 10), date(2024, 12, 1)),
     ("de-month-year", "de", "im Juni 2024", None, date(2024, 6, 1)),
@@ -395,7 +396,8 @@ DATE_CASES: list[tuple[str, str, str, date | None, date | None]] = [
     # ---- English
     ("en-month", "en", "in June", PUB, date(2025, 6, 1)),
     ("en-month-after-pub", "en", "in August", PUB, date(2025, 8, 1)),
-    ("en-month-long-before-pub", "en", "in December", PUB, date(2024, 12, 1)),
+    ("en-month-long-before-pub", "en", "in February", PUB, date(2025, 2, 1)),
+    ("en-month-nearer-ahead", "en", "in December", PUB, date(2025, 12, 1)),
     ("en-month-may", "en", "in May", PUB, date(2025, 5, 1)),
     ("en-month-year", "en", "in May 2024", None, date(2024, 5, 1)),
     ("en-mdy", "en", "on July 31", PUB, date(2025, 7, 31)),

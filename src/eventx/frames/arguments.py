@@ -73,7 +73,9 @@ def field_kinds(event_type: str) -> dict[str, str]:
         ann = info.annotation
         args = set(typing.get_args(ann)) | {ann}
         flat = {typing.get_origin(a) or a for a in args}
-        if Money in args:
+        if list in flat:  # list[Company]: get_args also yields Company, so check lists first
+            kinds[name] = "companies"
+        elif Money in args:
             kinds[name] = "money"
         elif Percent in args:
             kinds[name] = "percent"
@@ -81,8 +83,6 @@ def field_kinds(event_type: str) -> dict[str, str]:
             kinds[name] = "horizon"
         elif Company in args:
             kinds[name] = "company"
-        elif list in flat:
-            kinds[name] = "companies"
         elif bool in args:
             kinds[name] = "bool"
         elif any(a is int or typing.get_origin(a) is typing.Annotated for a in args):

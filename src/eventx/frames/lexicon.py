@@ -54,6 +54,7 @@ class Lexicon:
     negation_window: int
     future_auxiliaries: frozenset[str]
     infinitive_endings: tuple[str, ...]
+    participles: frozenset[str]
     skip_sentence: PatternSet
     example_markers: frozenset[str]
     topic_words: PatternSet
@@ -123,6 +124,7 @@ def lexicon(lang: str) -> Lexicon:
         negation_window=int(status.get("negation_window", 5)),
         future_auxiliaries=frozenset(status.get("future_auxiliaries", [])),
         infinitive_endings=tuple(status.get("infinitive_endings", [])),
+        participles=frozenset(status.get("participles", [])),
         skip_sentence=PatternSet(("skip", c) for c in context.get("skip_sentence", [])),
         example_markers=frozenset(context.get("example_markers", [])),
         topic_words=PatternSet(("topic", c) for c in context.get("topic_words", [])),

@@ -12,6 +12,8 @@ completed).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -42,6 +44,12 @@ def _negated(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
     return None
 
 
+# German past participles with "ge" (after a separable prefix): abgestoßen, aufgenommen
+_GE_PARTICIPLE = re.compile(
+    r"^(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen)?ge\w{3,}(?:en|t)$"
+)
+
+
 def _future(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
     """A future auxiliary with the trigger verb in the infinitive ("wird ... verkaufen")."""
     if not lex.future_auxiliaries:
@@ -49,6 +57,8 @@ def _future(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
     verb = sent.doc[trigger.end - 1]
     if not verb.text[:1].islower() or not verb.lower_.endswith(lex.infinitive_endings):
         return None
+    if verb.lower_ in lex.participles or _GE_PARTICIPLE.match(verb.lower_):
+        return None  # "wird übernommen", "wird abgestoßen": a passive, not a future
     for tok in sent:
         if tok.lower_ in lex.future_auxiliaries:
             return f"{tok.lower_} + {verb.lower_}"
