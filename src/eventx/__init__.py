@@ -8,8 +8,8 @@ from ._version import __version__
 from .api import Article, Extractor, extract, extract_many, load
 from .display import EventList, show
 from .errors import EventxError, InvalidInputError, UnsupportedLanguageError
-from .explanations import Explanation, Reading, explain
 from .frame import extract_frame, to_frame
+from .explanations import Explanation, Reading, explain
 from .normalize import parse_horizon, parse_money
 from .render import render
 from .schema import (

@@ -249,12 +249,12 @@ class Extractor:
     texts are processed inside spaCy memory zones (default :data:`VOCAB_BUDGET`); ``None``
     never uses memory zones (fastest, but memory grows with every new word).
 
-    Threads take turns on a pipeline batch by batch (see ``_Guard``); for parallel work use
-    ``pipe(..., n_process=N)``, which runs one pipeline per process.
-
     ``explain=True`` makes ``extract`` return an ``eventx.EventList`` that also carries
     why each event was produced (``.explanations``; ``pipe`` is not affected); see also
     ``Extractor.explain``.
+
+    Threads take turns on a pipeline batch by batch (see ``_Guard``); for parallel work use
+    ``pipe(..., n_process=N)``, which runs one pipeline per process.
     """
 
     def __init__(
@@ -271,8 +271,8 @@ class Extractor:
             raise ValueError(f"vocab_budget must be >= 0 or None, got {vocab_budget!r}")
         self.lang = lang
         self.model = model
-        self.explains = explain
         self.vocab_budget = vocab_budget
+        self.explains = explain
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_extractor, (self.lang, self.model, self.vocab_budget, self.explains))
