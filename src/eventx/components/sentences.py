@@ -29,9 +29,11 @@ _TERMINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 _YEARISH = re.compile(r"^\d{3,}\.$")
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
 # a line break, or sentence-final punctuation with optional closing quotes/brackets, then
-# white space; group "next" is where the following token starts
+# white space; group "next" is where the following token starts. Of a run of line breaks
+# only the last one matches (no "\n" in the white space after it): "\n\s*\S" tried from every
+# line break of a long blank run scanned the run again each time (quadratic).
 _CANDIDATE = re.compile(
-    r"(?P<nl>\n)\s*(?P<next1>\S)|(?<=[.!?…])[“”\"»«'’)\]]*[ \t\u00a0\u2009\u202f]+(?P<next2>\S)"
+    r"(?P<nl>\n)[^\S\n]*(?P<next1>\S)|(?<=[.!?…])[“”\"»«'’)\]]*[ \t\u00a0\u2009\u202f]+(?P<next2>\S)"
 )
 # <br>, <p>, </p>, <div> ... in crawled text separate lines like a line break
 _BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?h\d)\b[^<>]{0,200}>\s*(?P<next3>[^\s<])", re.I)

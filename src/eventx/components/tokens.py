@@ -2,9 +2,18 @@
 become tokens of their own instead of sticking to words ("verkaufen.</p>", "1,2&nbsp;Mrd.").
 
 Only token boundaries change; the text (and so every offset) stays the caller's.
+
+The suffix search looks at the end of a string only. spaCy's tokenizer strips one suffix at
+a time and searches the whole remaining string each time, so a long run of closing
+punctuation ("))))...", "<<<<...", "&&&&...") costs time quadratic in its length (10,000
+characters took about 20 s). Every suffix rule matches a bounded number of characters,
+except runs of periods, which a fallback to the full search still takes whole; the result
+is the same as searching the whole string.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -14,13 +23,50 @@ _ENTITY = r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});"
 _TAG = r"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?/?>"
 _TAG_OPEN = r"</?[a-zA-Z][a-zA-Z0-9]{0,9}"
 
+#: how many characters at the end of a string the suffix search looks at first; longer than
+#: any bounded suffix rule (a tag inside one whitespace-free string has at most 14)
+SUFFIX_WINDOW = 64
+
+
+class TailSearch:
+    """``rx.search`` for a suffix regex (every alternative ends in ``$``), in time bounded by
+    ``window`` for long strings; use the bound method :meth:`search` as a tokenizer's
+    ``suffix_search``.
+
+    The tokenizer searches strings without white space (it splits at white space first);
+    there the longest bounded suffix rule (a tag such as ``</abcdefghij>``) is shorter than
+    ``window``, so a match that starts inside the last ``window`` characters is the leftmost
+    match of the whole string too. A match starting
+    right at the window's edge may reach further back (a run of periods): then the whole
+    string is searched. Lookbehinds still see the characters before the window.
+
+    ``pattern`` is the regex source, so spaCy's tokenizer serialisation (which reads
+    ``suffix_search.__self__.pattern``) and pickling keep working.
+    """
+
+    def __init__(self, rx: re.Pattern[str], window: int = SUFFIX_WINDOW) -> None:
+        self.rx = rx
+        self.pattern = rx.pattern
+        self.window = window
+
+    def search(self, string: str) -> re.Match[str] | None:
+        """The leftmost suffix match of ``string``, or None."""
+        edge = len(string) - self.window
+        if edge <= 0:
+            return self.rx.search(string)
+        m = self.rx.search(string, edge)
+        if m is None:
+            return None
+        return m if m.start() > edge else self.rx.search(string)
+
 
 def harden_tokenizer(nlp: Language) -> None:
-    """Add prefix, suffix and infix rules for markup and control characters."""
+    """Add prefix, suffix and infix rules for markup and control characters, and bound the
+    cost of the suffix search on long strings."""
     tok = nlp.tokenizer
     prefixes = [_CONTROL, _ENTITY, _TAG, *nlp.Defaults.prefixes]
     suffixes = [_CONTROL, _ENTITY, _TAG, _TAG_OPEN + r"$", ">", *nlp.Defaults.suffixes]
     infixes = [_CONTROL, _ENTITY, _TAG, *nlp.Defaults.infixes]
     tok.prefix_search = compile_prefix_regex(prefixes).search
-    tok.suffix_search = compile_suffix_regex(suffixes).search
+    tok.suffix_search = TailSearch(compile_suffix_regex(suffixes)).search
     tok.infix_finditer = compile_infix_regex(infixes).finditer
