@@ -134,7 +134,7 @@ def run_console(body: str) -> str:
     """Run the ``$ `` commands of a console block; the block as it should read."""
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    env.setdefault("COLUMNS", "100")
+    env["COLUMNS"] = "100"  # commands that fit their output to the terminal
     out = []
     for line in body.splitlines():
         if not line.startswith("$ "):
