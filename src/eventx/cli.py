@@ -346,6 +346,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.propagate = False
     try:
         return int(args.func(args))
+    except BrokenPipeError:
+        # the reader went away ("eventx schema | head"): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     finally:
         log.removeHandler(handler)
         log.propagate = propagate
