@@ -39,6 +39,14 @@ _CANDIDATE = re.compile(
 _BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?h\d)\b[^<>]{0,200}>\s*(?P<next3>[^\s<])", re.I)
 _STARTS = "„“\"«»‚'([–-•*"
 
+#: The longest sentence, in tokens. News sentences stay far below (the gold texts: 48);
+#: longer runs without a boundary are tables, lists or text without punctuation, and the
+#: event component's work per sentence grows with the square of its length. A longer
+#: sentence is cut after a clause mark or line-like space in the second half of the window,
+#: else at the limit.
+MAX_SENTENCE_TOKENS = 200
+_CUT_AFTER = frozenset({",", ";", ":", "–", "—", ")", "|", "/", "•"})
+
 
 def _starts_sentence(text: str) -> bool:
     first = text[:1]
@@ -93,8 +101,31 @@ class SentenceSplitter:
                 t = bisect_right(idx, m.start("next3")) - 1
                 if t > 0 and idx[t] == m.start("next3"):
                     starts[t, 0] = 1
+        if n > MAX_SENTENCE_TOKENS:
+            self._cap(doc, starts)
         doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
+
+    @staticmethod
+    def _cap(doc: Doc, starts: numpy.ndarray) -> None:
+        """Cut sentences longer than ``MAX_SENTENCE_TOKENS`` (in place)."""
+        n = len(doc)
+        bounds = [*numpy.flatnonzero(starts[:, 0] == 1).tolist(), n]
+        limit = MAX_SENTENCE_TOKENS
+        cuts = []
+        for first, end in zip(bounds, bounds[1:]):
+            start = first
+            while end - start > limit:
+                cut = start + limit
+                for i in range(start + limit, start + limit // 2, -1):
+                    prev = doc[i - 1]
+                    if prev.text in _CUT_AFTER or prev.is_space:
+                        cut = i
+                        break
+                cuts.append(cut)
+                start = cut
+        if cuts:
+            starts[cuts, 0] = 1
 
 
 @Language.factory("eventx_sentences")
