@@ -23,7 +23,7 @@ from ..companies.roles import assign_roles, is_possessive
 from ..normalize.numbers import parse_count
 from ..schema import EVENT_TYPES, Company, Horizon, Money, Percent
 from .lexicon import Lexicon, TypeRules
-from .patterns import Hit, clause_marks, memo
+from .patterns import Hit, clause_marks, memo, sentence_text
 from .status import Factuality
 
 _COMMON = {"type", "company", "status", "date", "evidence", "lang", "confidence"}
@@ -304,7 +304,7 @@ def attach(
             frame.ranks[fld] = order[best.source]
             frame.reasons[fld] = f"word {f[fld]!r} (pattern {best.source!r})"
     anchor = doc[trigger.start].idx - sent.start_char
-    stext = sent.text
+    stext = sentence_text(sent)
     for fld, rxs in rules.regex.items():
         # the match nearest to the trigger; on a tie the earlier pattern
         found = [

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "CLAUSE_MARKS", "MAX_GAP", "Pattern", "PatternSet", "Hit", "clause_marks", "forget_lowers",
-    "lowers", "memo", "norm", "remember",
+    "lowers", "memo", "norm", "remember", "sentence_text",
 ]
 
 #: tokens that end a clause inside a sentence
@@ -72,6 +72,18 @@ def remember(doc: Doc) -> None:
 def memo(doc: Doc) -> dict | None:
     """The memo of :func:`remember`, or None outside the event component."""
     return doc.user_data.get(_MEMO_KEY)
+
+
+def sentence_text(sent: Span) -> str:
+    """``sent.text``, built once per sentence while the event component runs."""
+    cache = memo(sent.doc)
+    if cache is None:
+        return sent.text
+    key = ("text", sent.start, sent.end)
+    text = cache.get(key)
+    if text is None:
+        text = cache[key] = sent.text
+    return text
 
 
 def clause_marks(sent: Span) -> list[int]:
