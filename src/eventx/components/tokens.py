@@ -7,9 +7,11 @@ The suffix search looks at the end of a string only. spaCy's tokenizer strips on
 a time and searches the whole remaining string each time, so a long run of closing
 punctuation ("))))...", "<<<<...", "&&&&...") costs time quadratic in its length (10,000
 characters took about 20 s). Every suffix rule matches a bounded number of characters,
-except runs of periods, which a fallback to the full search still takes whole; the result
-is the same as searching the whole string. spaCy's URL match is quadratic too on long
-strings full of colons; strings longer than ``URL_MAX`` are not taken as URLs.
+except runs (of periods, of eight or more symbols), which a fallback to the full search still
+takes whole; the result is the same as searching the whole string. A run of eight or more
+symbols is one token, so it costs one strip, not one per character. spaCy's URL match is
+quadratic too on long strings full of colons; strings longer than ``URL_MAX`` are not taken
+as URLs.
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2060\ufeff]"
 _ENTITY = r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});"
 _TAG = r"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?/?>"
 _TAG_OPEN = r"</?[a-zA-Z][a-zA-Z0-9]{0,9}"
+# punctuation between a word and markup ("verkaufen.<br>Mehr", "Euro.&nbsp;Der"): the pieces
+# an infix split leaves are not split again, so the period would stay on the word
+# a run of eight or more symbols (")))))))))", "„„„„„„„„", "////////", emoji) is one token:
+# stripped one by one, each strip copied the rest of the string (quadratic in the run)
+_SYMBOL_RUN = r"[^\w\s]{8,}"
+_PUNCT_BEFORE_MARKUP = r"[.!?…,;:)\]\"“”»«'’]+(?=</?[a-zA-Z]|&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});)"
 
 #: how many characters at the end of a string the suffix search looks at first; longer than
 #: any bounded suffix rule (a tag inside one whitespace-free string has at most 14)
@@ -89,9 +97,9 @@ def harden_tokenizer(nlp: Language) -> None:
     """Add prefix, suffix and infix rules for markup and control characters, and bound the
     cost of the suffix search and the URL match on long strings."""
     tok = nlp.tokenizer
-    prefixes = [_CONTROL, _ENTITY, _TAG, *nlp.Defaults.prefixes]
-    suffixes = [_CONTROL, _ENTITY, _TAG, _TAG_OPEN + r"$", ">", *nlp.Defaults.suffixes]
-    infixes = [_CONTROL, _ENTITY, _TAG, *nlp.Defaults.infixes]
+    prefixes = [_CONTROL, _ENTITY, _TAG, _SYMBOL_RUN, *nlp.Defaults.prefixes]
+    suffixes = [_CONTROL, _ENTITY, _TAG, _SYMBOL_RUN, _TAG_OPEN + r"$", ">", *nlp.Defaults.suffixes]
+    infixes = [_CONTROL, _ENTITY, _TAG, _PUNCT_BEFORE_MARKUP, *nlp.Defaults.infixes]
     tok.prefix_search = compile_prefix_regex(prefixes).search
     tok.suffix_search = TailSearch(compile_suffix_regex(suffixes)).search
     tok.infix_finditer = compile_infix_regex(infixes).finditer
