@@ -69,3 +69,14 @@ def test_bad_usage_exit_2(argv, monkeypatch, capsys):
     with pytest.raises(SystemExit) as info:
         run(argv, "", monkeypatch, capsys)
     assert info.value.code == 2
+
+
+def test_closed_pipe_is_not_an_error():
+    import subprocess
+
+    proc = subprocess.run(
+        f"{sys.executable} -m eventx.cli schema | head -c 10",
+        shell=True, capture_output=True, text=True, check=True,
+    )
+    assert proc.stdout == '{\n  "$defs'
+    assert "Traceback" not in proc.stderr

@@ -63,7 +63,8 @@ def test_import_builds_nothing():
     import subprocess
     import sys
 
-    code = ("import sys, eventx; "
+    # eventx.pipeline (and spaCy) are imported on first use; import it here to look inside
+    code = ("import sys, eventx, eventx.pipeline; "
             "print('spacy.lang.de' in sys.modules, bool(eventx.pipeline._CACHE))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

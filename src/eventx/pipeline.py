@@ -77,3 +77,19 @@ def load(lang: str, model: str | None = None) -> Language:
             if nlp is None:
                 nlp = _CACHE[key] = build(lang, model)
     return nlp
+
+
+def refresh(lang: str, model: str | None = None, *, stale: Language | None = None) -> Language:
+    """Replace the cached pipeline for ``lang`` by a new one and return the cached one.
+
+    For long-running processes: spaCy's memory zones free the strings and lexemes of each
+    batch, but not the room their hash tables grew to hold them; a new pipeline starts small.
+    With ``stale``, the cache is only replaced while it still holds ``stale`` (so that
+    threads noticing the same thing rebuild once). Pipelines already handed out stay valid.
+    """
+    key = (check_lang(lang), model)
+    with _LOCK:
+        nlp = _CACHE.get(key)
+        if nlp is None or stale is None or nlp is stale:
+            nlp = _CACHE[key] = build(lang, model)
+    return nlp

@@ -16,7 +16,7 @@ from ..companies.roles import is_possessive
 from ..frames.arguments import Frame, attach, candidate_companies
 from .extensions import forget_text
 from ..frames.build import explain, to_event
-from ..frames.lexicon import Lexicon, lexicon
+from ..frames.lexicon import Lexicon, TypeRules, lexicon
 from ..frames.merge import cluster
 from ..frames.patterns import forget_lowers, remember
 from ..frames.status import factuality
@@ -44,7 +44,9 @@ class EventExtractor:
         focus: list[tuple[int, Span]] = []  # (sentence index, last company span of it)
         all_companies = sorted(doc.spans.get("companies", []), key=lambda s: s.start)
         ci = 0
+        sents: list[Span] = []
         for si, sent in enumerate(doc.sents):
+            sents.append(sent)
             in_sent: list[Span] = []
             while ci < len(all_companies) and all_companies[ci].start < sent.end:
                 if all_companies[ci].start >= sent.start and all_companies[ci].end <= sent.end:
@@ -71,11 +73,35 @@ class EventExtractor:
                     frame = attach(lex, rules, doc, sent, si, hit, fact, in_sent)
                     if frame.company is None and not self._resolve(frame, frames, focus):
                         continue
+                    self._inherit(frame, rules, sents)
                     frames.append(frame)
             named = [c for c in companies if not is_possessive(c, self.lang)]
             if named:
                 focus.append((si, named[-1]))
         return frames
+
+    @staticmethod
+    def _inherit(frame: Frame, rules: TypeRules, sents: list[Span]) -> None:
+        """Fill fields the type may take from the sentences just before ("Im dritten Quartal
+        ... . Der Umsatz stieg ...")."""
+        for fld in rules.inherit:
+            if frame.fields.get(fld):
+                continue
+            for back in range(1, CONTEXT_SENTENCES + 1):
+                if frame.sent_index - back < 0:
+                    break
+                prev = sents[frame.sent_index - back]
+                cues = rules.keywords.get(fld)
+                hits = cues.find(prev) if cues is not None else []
+                if hits:
+                    frame.fields[fld] = hits[-1].key
+                    frame.reasons[fld] = f"cue {hits[-1].source!r} in sentence {prev.start}"
+                    break
+                found = [m for rx in rules.regex.get(fld, []) if (m := rx.search(prev.text))]
+                if found:
+                    frame.fields[fld] = found[0].group("x").strip()
+                    frame.reasons[fld] = f"expression {found[0].group(0)!r} in an earlier sentence"
+                    break
 
     def _resolve(self, frame: Frame, frames: list[Frame], focus: list[tuple[int, Span]]) -> bool:
         """Give a frame without a company in its sentence the company of its context."""

@@ -31,6 +31,8 @@ class TypeRules:
     not_contexts: PatternSet | None = None  # a sentence with one of these yields no frame
     distinct: frozenset[str] = frozenset()  # fields that tell two events of a type apart
     per_share: bool = False  # money fields take per-share amounts (dividends)
+    inherit: tuple[str, ...] = ()  # keyword/regex fields that may come from earlier sentences
+    per_share_fallback: bool = False  # ... or, when the sentence has no other amount (EPS)
     default_status: str = "announced"  # status when no cue says otherwise
     ignore_statuses: frozenset[str] = frozenset()  # status cues that do not apply to the type
     company_roles: tuple[str, ...] = ("agent",)  # which role is the event's company, in order
@@ -84,6 +86,8 @@ def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
         rules.not_contexts = PatternSet(("not", c) for c in raw["not_contexts"])
     rules.distinct = frozenset(raw.get("distinct", []))
     rules.per_share = bool(raw.get("per_share", False))
+    rules.per_share_fallback = bool(raw.get("per_share_fallback", False))
+    rules.inherit = tuple(raw.get("inherit", []))
     rules.default_status = str(raw.get("default_status", "announced"))
     rules.ignore_statuses = frozenset(raw.get("ignore_statuses", []))
     rules.company_roles = tuple(raw.get("company_roles", ["agent"]))

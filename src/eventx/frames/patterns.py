@@ -159,7 +159,10 @@ class Hit:
 class PatternSet:
     """Many patterns under keys (e.g. event types or statuses), matched together."""
 
-    _CACHE_LIMIT = 200_000
+    # Per pattern set (there are a few dozen per language): every distinct token text is a
+    # key, so a service reading news for weeks would fill it; 20,000 entries keep each set
+    # under a few MB and still hold the words that recur.
+    _CACHE_LIMIT = 20_000
 
     def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
         self.patterns = [Pattern.compile(src, key) for key, src in patterns]

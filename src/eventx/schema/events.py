@@ -27,10 +27,11 @@ class BaseEvent(BaseModel):
     lang: Lang
     confidence: Annotated[float, Field(ge=0.0, le=1.0)]
 
-    def _repr_html_(self) -> str:  # pragma: no cover - rendering lives elsewhere
-        from html import escape
+    def _repr_html_(self) -> str:
+        """HTML for notebooks: the event as a table row and its highlighted evidence."""
+        from ..render import render_event
 
-        return f"<pre>{escape(self.model_dump_json(indent=2))}</pre>"
+        return render_event(self)
 
 
 class AssetSale(BaseEvent):
