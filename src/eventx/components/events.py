@@ -18,7 +18,7 @@ from .extensions import forget_text
 from ..frames.build import explain, to_event
 from ..frames.lexicon import Lexicon, TypeRules, lexicon
 from ..frames.merge import cluster
-from ..frames.patterns import forget_lowers
+from ..frames.patterns import forget_lowers, remember
 from ..frames.status import factuality
 
 # How many sentences back an event continues, or a company stays in focus.
@@ -124,6 +124,7 @@ class EventExtractor:
         return False
 
     def __call__(self, doc: Doc) -> Doc:
+        remember(doc)
         try:
             frames = self._frames(doc)
         finally:

@@ -1,10 +1,11 @@
 """``eventx_sentences``: rule-based sentence boundaries for news text.
 
-Works on ``spacy.blank``: a line break always starts a sentence (headlines, list items,
-footers); ".", "!", "?" start one when the next word looks like a sentence start. Ordinals
-before months ("31. Juli") and abbreviations ("Mrd.", "z. B.") do not end a sentence (the
-tokenizer keeps most abbreviations as one token; ``lang/<lang>/sentences.toml`` has the
-rest).
+Works on ``spacy.blank``: a line break starts a sentence (headlines, list items, footers),
+except a single one between a word and a word in lower case (wrapped text); ".", "!", "?"
+start one when the next word looks like a sentence start. Ordinals before months ("31.
+Juli") and abbreviations ("Mrd.", "z. B.") do not end a sentence (the tokenizer keeps most
+abbreviations as one token; ``lang/<lang>/sentences.toml`` has the rest). No sentence is
+longer than ``MAX_SENTENCE_TOKENS`` tokens.
 
 Only the places where a boundary is possible are looked at: one regular expression over
 the text finds line breaks and sentence-final punctuation, and the boundaries are written
@@ -38,6 +39,30 @@ _CANDIDATE = re.compile(
 # <br>, <p>, </p>, <div> ... in crawled text separate lines like a line break
 _BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?h\d)\b[^<>]{0,200}>\s*(?P<next3>[^\s<])", re.I)
 _STARTS = "„“\"«»‚'([–-•*"
+
+#: The longest sentence, in tokens. News sentences stay far below (the gold texts: 48);
+#: longer runs without a boundary are tables, lists or text without punctuation, and the
+#: event component's work per sentence grows with the square of its length. A longer
+#: sentence is cut after a clause mark or line-like space in the second half of the window,
+#: else at the limit.
+MAX_SENTENCE_TOKENS = 200
+_CUT_AFTER = frozenset({",", ";", ":", "–", "—", ")", "|", "/", "•"})
+
+
+def _wrapped(doc: Doc, text: str, t: int) -> bool:
+    """Whether the line break before token ``t`` only wraps a sentence: a single line break
+    ("\n" or "\r\n") between a word or comma and a word in lower case ("... seine
+    Ladesparte\r\nfür 1,2 Milliarden Euro verkaufen.")."""
+    word = doc[t].text
+    if not word[:1].islower():
+        return False
+    j = t - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1
+    prev = doc[j]
+    if prev.is_space or not (prev.text[-1:].isalnum() or prev.text[-1:] == ","):
+        return False
+    return text.count("\n", prev.idx + len(prev.text), doc[t].idx) == 1
 
 
 def _starts_sentence(text: str) -> bool:
@@ -86,15 +111,41 @@ class SentenceSplitter:
             t = bisect_right(idx, pos) - 1
             if t <= 0 or idx[t] != pos:
                 continue  # inside a token ("Mrd.,"), or the first token
-            if m.group("nl") or self._after_punct(doc, t - 1, t):
+            if m.group("nl"):
+                if not _wrapped(doc, text, t):
+                    starts[t, 0] = 1
+            elif self._after_punct(doc, t - 1, t):
                 starts[t, 0] = 1
         if "<" in text:
             for m in _BLOCK_TAG.finditer(text):
                 t = bisect_right(idx, m.start("next3")) - 1
                 if t > 0 and idx[t] == m.start("next3"):
                     starts[t, 0] = 1
+        if n > MAX_SENTENCE_TOKENS:
+            self._cap(doc, starts)
         doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
+
+    @staticmethod
+    def _cap(doc: Doc, starts: numpy.ndarray) -> None:
+        """Cut sentences longer than ``MAX_SENTENCE_TOKENS`` (in place)."""
+        n = len(doc)
+        bounds = [*numpy.flatnonzero(starts[:, 0] == 1).tolist(), n]
+        limit = MAX_SENTENCE_TOKENS
+        cuts = []
+        for first, end in zip(bounds, bounds[1:]):
+            start = first
+            while end - start > limit:
+                cut = start + limit
+                for i in range(start + limit, start + limit // 2, -1):
+                    prev = doc[i - 1]
+                    if prev.text in _CUT_AFTER or prev.is_space:
+                        cut = i
+                        break
+                cuts.append(cut)
+                start = cut
+        if cuts:
+            starts[cuts, 0] = 1
 
 
 @Language.factory("eventx_sentences")

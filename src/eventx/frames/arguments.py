@@ -9,6 +9,7 @@ from the type's language data (keywords, lexicon, regex, money cues, counts).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from ..companies.roles import assign_roles, is_possessive
 from ..normalize.numbers import parse_count
 from ..schema import EVENT_TYPES, Company, Horizon, Money, Percent
 from .lexicon import Lexicon, TypeRules
-from .patterns import Hit, clause_marks
+from .patterns import Hit, clause_marks, memo, sentence_text
 from .status import Factuality
 
 _COMMON = {"type", "company", "status", "date", "evidence", "lang", "confidence"}
@@ -96,6 +97,45 @@ def _within(spans: list[Span], sent: Span) -> list[Span]:
     return [s for s in spans if s.start >= sent.start and s.end <= sent.end]
 
 
+def spans_in(doc: Doc, key: str, sent: Span) -> list[Span]:
+    """The spans of ``doc.spans[key]`` inside ``sent``. While the event component runs, the
+    group is sorted once per Doc and each sentence's share is found by bisection (and kept),
+    instead of going through every span of the Doc once per trigger."""
+    cache = memo(doc)
+    if cache is None:
+        return _within(list(doc.spans.get(key, [])), sent)
+    found = cache.get(("spans", key, sent.start, sent.end))
+    if found is None:
+        index = cache.get(("spans", key))
+        if index is None:
+            spans = sorted(doc.spans.get(key, []), key=lambda s: (s.start, s.end))
+            index = cache[("spans", key)] = ([s.start for s in spans], spans)
+        starts, spans = index
+        found = []
+        for i in range(bisect_left(starts, sent.start), bisect_left(starts, sent.end)):
+            if spans[i].end <= sent.end:
+                found.append(spans[i])
+        cache[("spans", key, sent.start, sent.end)] = found
+    return found
+
+
+def _matches(doc: Doc, rx: re.Pattern[str], sent: Span, text: str, every: bool) -> list[re.Match[str]]:
+    """Matches of ``rx`` in the sentence text (all of them, or the first only), kept per
+    sentence while the event component runs: every trigger of a sentence asks again."""
+    cache = memo(doc)
+    key = ("regex", rx, every, sent.start, sent.end)
+    if cache is not None and key in cache:
+        return cache[key]
+    if every:
+        found = list(rx.finditer(text))
+    else:
+        m = rx.search(text)
+        found = [m] if m is not None else []
+    if cache is not None:
+        cache[key] = found
+    return found
+
+
 # A clause boundary between a value and the trigger counts as this many tokens of distance:
 # "Der Umsatz stieg auf X, das Ergebnis sank auf Y" gives Y to "Ergebnis".
 CLAUSE_COST = 8
@@ -126,7 +166,7 @@ def candidate_companies(
     ``spans``: the company spans already known to lie in the sentence."""
     out = []
     if spans is None:
-        spans = _within(list(doc.spans.get("companies", [])), sent)
+        spans = spans_in(doc, "companies", sent)
     for span in spans:
         before = doc[span.start - 1].lower_ if span.start > sent.start else ""
         if before in lex.example_markers:
@@ -146,7 +186,7 @@ def _money_fields(
     money_fields = [f for f, k in kinds.items() if k == "money"]
     if not money_fields:
         return {}
-    all_spans = _within(list(doc.spans.get("money", [])), sent)
+    all_spans = spans_in(doc, "money", sent)
     spans = [s for s in all_spans if (s.label_ == "MONEY_PER_SHARE") == rules.per_share]
     if not spans and rules.per_share_fallback:
         # a per-share figure where the type has no per-share field ("EPS of $1.25 a share")
@@ -222,7 +262,7 @@ def attach(
         frame.reasons[fld] = f"amount {money.text!r} nearest to the trigger or its cue"
     for fld, kind in kinds.items():
         if kind == "percent":
-            best = _nearest(_within(list(doc.spans.get("percent", [])), sent), trigger, marks)
+            best = _nearest(spans_in(doc, "percent", sent), trigger, marks)
             if best is not None:
                 value: Percent = best._.value
                 if rules.negative is not None and _negative(rules, sent, best, marks):
@@ -230,7 +270,7 @@ def attach(
                 f[fld] = value
                 frame.reasons[fld] = f"percentage {best.text!r} nearest to the trigger"
         elif kind == "horizon":
-            best = _nearest(_within(list(doc.spans.get("horizons", [])), sent), trigger, marks)
+            best = _nearest(spans_in(doc, "horizons", sent), trigger, marks)
             if best is not None:
                 f[fld] = best._.value
                 frame.reasons[fld] = f"horizon {best.text!r} nearest to the trigger"
@@ -264,17 +304,21 @@ def attach(
             frame.ranks[fld] = order[best.source]
             frame.reasons[fld] = f"word {f[fld]!r} (pattern {best.source!r})"
     anchor = doc[trigger.start].idx - sent.start_char
-    stext = sent.text
+    stext = sentence_text(sent)
     for fld, rxs in rules.regex.items():
         # the match nearest to the trigger; on a tie the earlier pattern
-        found = [(abs(m.start() - anchor), i, m) for i, rx in enumerate(rxs) for m in rx.finditer(stext)]
+        found = [
+            (abs(m.start() - anchor), i, m)
+            for i, rx in enumerate(rxs)
+            for m in _matches(doc, rx, sent, stext, every=True)
+        ]
         if found:
             m = min(found, key=lambda x: (x[0], x[1]))[2]
             f[fld] = m.group("x").strip(" ,;:„“\"'")
             frame.reasons[fld] = f"expression {m.group(0)!r}"
     for fld, rxs in rules.counts.items():
         for rx in rxs:
-            m = rx.search(stext)
+            m = next(iter(_matches(doc, rx, sent, stext, every=False)), None)
             if m and (n := parse_count(m.group("x"), lex.lang)) is not None:
                 f[fld] = n
                 frame.reasons[fld] = f"count in {m.group(0)!r}"
@@ -283,7 +327,7 @@ def attach(
         if fld in kinds and fld not in f:
             f[fld] = value
             frame.reasons[fld] = "default of the event type"
-    dates = [s for s in _within(list(doc.spans.get("dates", [])), sent) if s._.value]
+    dates = [s for s in spans_in(doc, "dates", sent) if s._.value]
     best = _nearest(dates, trigger, marks)
     frame.date = best._.value if best is not None else None
     if best is not None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from pydantic import ValidationError
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..normalize.period import normalize_period
 from ..schema import EVENT_TYPES, BaseEvent, Company, Evidence
@@ -17,13 +18,37 @@ from .merge import combine, rank
 log = logging.getLogger("eventx")
 
 
+# Tokens that are no part of a sentence's wording at its edges: markup ("<p>", "</p>",
+# "<br/>"), invisible or space entities ("&nbsp;") and control or zero-width characters.
+_EDGE = re.compile(
+    r"(?:</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?/?>"
+    r"|&(?:nbsp|#160|#[xX][aA]0|shy|#173|zwj|zwnj|ensp|emsp|thinsp|#8203);"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200f\u2060\ufeff])+"
+)
+
+
+def _edge(token: Token) -> bool:
+    return token.is_space or _EDGE.fullmatch(token.text) is not None
+
+
 def evidence(sent: Span) -> Evidence:
-    """The sentence as Evidence, without surrounding white space; offsets into doc.text."""
+    """The sentence as Evidence, without surrounding white space, markup or control
+    characters ("<p>...</p>" gives the words between the tags); offsets into doc.text."""
+    a, b = sent.start, sent.end
+    while a < b and _edge(sent.doc[a]):
+        a += 1
+    while b > a and _edge(sent.doc[b - 1]):
+        b -= 1
     text = sent.text
-    lead = len(text) - len(text.lstrip())
-    body = text.strip()
-    start = sent.start_char + lead
-    return Evidence(text=body, start=start, end=start + len(body))
+    if a == b:  # nothing but markup: the sentence without white space
+        lead = len(text) - len(text.lstrip())
+        body = text.strip()
+        start = sent.start_char + lead
+        return Evidence(text=body, start=start, end=start + len(body))
+    first, last = sent.doc[a], sent.doc[b - 1]
+    lo = first.idx - sent.start_char
+    hi = last.idx + len(last.text) - sent.start_char
+    return Evidence(text=text[lo:hi], start=sent.start_char + lo, end=sent.start_char + hi)
 
 
 def _company(span: Any) -> Company | None:

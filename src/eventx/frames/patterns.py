@@ -25,7 +25,10 @@ from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["CLAUSE_MARKS", "MAX_GAP", "Pattern", "PatternSet", "Hit", "clause_marks", "lowers", "norm"]
+__all__ = [
+    "CLAUSE_MARKS", "MAX_GAP", "Pattern", "PatternSet", "Hit", "clause_marks", "forget_lowers",
+    "lowers", "memo", "norm", "remember", "sentence_text",
+]
 
 #: tokens that end a clause inside a sentence
 CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
@@ -53,15 +56,53 @@ def lowers(doc: Doc) -> list[int]:
     return cached
 
 
+_MEMO_KEY = "eventx.memo"
+
+
+def remember(doc: Doc) -> None:
+    """Keep the results of :meth:`PatternSet.find`, :func:`clause_marks` and other per-span
+    look-ups (:func:`memo`) for ``doc`` until :func:`forget_lowers`.
+
+    The event component asks the same questions of a sentence once per trigger; a sentence
+    with many triggers (a long run of repeated text) made that quadratic.
+    """
+    doc.user_data[_MEMO_KEY] = {}
+
+
+def memo(doc: Doc) -> dict | None:
+    """The memo of :func:`remember`, or None outside the event component."""
+    return doc.user_data.get(_MEMO_KEY)
+
+
+def sentence_text(sent: Span) -> str:
+    """``sent.text``, built once per sentence while the event component runs."""
+    cache = memo(sent.doc)
+    if cache is None:
+        return sent.text
+    key = ("text", sent.start, sent.end)
+    text = cache.get(key)
+    if text is None:
+        text = cache[key] = sent.text
+    return text
+
+
 def clause_marks(sent: Span) -> list[int]:
     """Token indices of the clause boundaries of a sentence (sorted)."""
+    cache = memo(sent.doc)
+    key = ("clause_marks", sent.start, sent.end)
+    if cache is not None and key in cache:
+        return cache[key]
     low = lowers(sent.doc)
-    return [i for i in range(sent.start, sent.end) if low[i] in _CLAUSE_HASHES]
+    marks = [i for i in range(sent.start, sent.end) if low[i] in _CLAUSE_HASHES]
+    if cache is not None:
+        cache[key] = marks
+    return marks
 
 
 def forget_lowers(doc: Doc) -> None:
-    """Drop the cached hashes of :func:`lowers`."""
+    """Drop the cached hashes of :func:`lowers` and the memo of :func:`remember`."""
     doc.user_data.pop(_LOWERS_KEY, None)
+    doc.user_data.pop(_MEMO_KEY, None)
 
 
 def _step_regex(step: str) -> re.Pattern[str]:
@@ -183,5 +224,13 @@ class PatternSet:
                     yield Hit(pat.key, toks, pat.source)
 
     def find(self, span: Span) -> list[Hit]:
-        """Every hit inside ``span`` (a sentence, usually)."""
-        return list(self.finditer(span.doc, span.start, span.end))
+        """Every hit inside ``span`` (a sentence, usually). The list is shared by later calls
+        for the same span while the event component runs: do not change it."""
+        cache = memo(span.doc)
+        if cache is None:
+            return list(self.finditer(span.doc, span.start, span.end))
+        key = (self, span.start, span.end)
+        hits = cache.get(key)
+        if hits is None:
+            hits = cache[key] = list(self.finditer(span.doc, span.start, span.end))
+        return hits
