@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .errors import InvalidInputError
 from .langid import detect
+from .normalize.time import coerce_date
 from .schema import BaseEvent, Event
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -105,26 +106,9 @@ def check_text(text: object) -> str:
 
 
 def coerce_published(value: object) -> date | None:
-    """``published`` as a ``date``: accepts date, datetime, ISO string or None."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        s = value.strip()
-        try:
-            return date.fromisoformat(s)
-        except ValueError:
-            pass
-        try:
-            return datetime.fromisoformat(s.replace("Z", "+00:00")).date()
-        except ValueError:
-            pass
-    raise InvalidInputError(
-        f"invalid published value {value!r}: expected a date, a datetime or an ISO 8601 string"
-    )
+    """``published`` as a ``date``: accepts date, datetime, ISO string or None; raises a
+    ``ValueError`` naming anything else (the normalisers' own rule)."""
+    return coerce_date(value)
 
 
 def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
