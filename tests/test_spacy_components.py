@@ -38,6 +38,21 @@ def test_doc_carries_events_and_spans():
             assert TEXT[span.start_char : span.end_char] == span.text
 
 
+def test_spans_over_the_same_characters_keep_their_own_values():
+    # spaCy keys a span extension by character offsets alone; a company and an amount over
+    # the same token ("Nordwerft.$0.25" in run-together text) must not share a value
+    text = ("Rheinmetall steht kurz vor der Übernahme der Werft Nordwerft.$0.25 per share. "
+            "Der Konzern könnte mehr als eine Milliarde Euro zahlen.")
+    doc = eventx.load("de")(text)
+    money = {(s.start_char, s.end_char): s for s in doc.spans["money"]}
+    shared = [s for s in doc.spans["companies"] if (s.start_char, s.end_char) in money]
+    assert shared, "the run-together token is both a company and an amount"
+    for span in shared:
+        assert isinstance(span._.value, Company)
+        assert isinstance(money[span.start_char, span.end_char]._.value, Money)
+    assert all(isinstance(e.amount, (Money, type(None))) for e in doc._.events)
+
+
 def test_components_in_a_users_own_pipeline():
     import eventx.components  # noqa: F401  registers the factories
 

@@ -5,6 +5,10 @@
 - ``doc._.main_company``: the ``Company`` the text is mostly about (set by ``eventx_companies``)
 - ``span._.value``: the ``Company`` / ``Money`` / ``Horizon`` / ``Percent`` / ``date`` of a span
   in ``doc.spans["companies" | "money" | "horizons" | "percent" | "dates"]``
+
+spaCy keys a plain span extension by the span's character offsets only, so a company and an
+amount over the same characters ("Nordwerft.$0.25" in run-together text) would share one
+value. ``span._.value`` is therefore kept per offsets *and label* (ORG, ANAPHOR, MONEY, ...).
 """
 
 from __future__ import annotations
@@ -14,6 +18,17 @@ from spacy.tokens import Doc, Span
 SPAN_KEYS = ("companies", "money", "percent", "horizons", "dates")
 
 _TEXT_KEY = "eventx.text"
+_VALUES_KEY = "eventx.values"
+
+
+def _get_value(span: Span) -> object:
+    values = span.doc.user_data.get(_VALUES_KEY)
+    return None if values is None else values.get((span.start_char, span.end_char, span.label))
+
+
+def _set_value(span: Span, value: object) -> None:
+    values = span.doc.user_data.setdefault(_VALUES_KEY, {})
+    values[(span.start_char, span.end_char, span.label)] = value
 
 
 def doc_text(doc: Doc) -> str:
@@ -26,6 +41,13 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Give ``doc_text`` the string ``doc`` was made from, so it is not joined again from
+    the tokens. Only for a Doc fresh from the tokenizer, whose text is exactly ``text``."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
 
 
 def forget_text(doc: Doc) -> None:
@@ -43,5 +65,5 @@ def register_extensions() -> None:
         Doc.set_extension("main_company", default=None)
     if not Doc.has_extension("explanations"):
         Doc.set_extension("explanations", default=None)
-    if not Span.has_extension("value"):
-        Span.set_extension("value", default=None)
+    if not Span.has_extension("value") or Span.get_extension("value")[2] is not _get_value:
+        Span.set_extension("value", getter=_get_value, setter=_set_value, force=True)
