@@ -288,11 +288,13 @@ class Extractor:
 
         Made outside any memory zone, so the Doc stays valid after the call.
         """
+        from . import pipeline
+
         check_text(text)
         lang = self._lang_of(text, None) or "en"
         nlp, guard = self._nlp(lang)
         with guard.session(nlp, self.vocab_budget, zone=False):
-            doc = nlp.make_doc(text)
+            doc = pipeline.make_doc(nlp, text)
             doc._.published = coerce_published(published)
             return nlp(doc)
 
@@ -347,13 +349,15 @@ class Extractor:
     @staticmethod
     def _run(nlp: Language, items: Sequence[_Item], batch_size: int) -> list[Result]:
         """Run ``nlp.pipe`` over the pieces of ``items``; events shifted to item offsets."""
+        from . import pipeline
+
         owners: list[tuple[int, int]] = []  # (item position, offset) of each piece
 
         def docs() -> Iterator[Doc]:
             limit = nlp.max_length - 1
             for pos, item in enumerate(items):
                 for offset, piece in _pieces(item.text, limit):
-                    doc = nlp.make_doc(piece)
+                    doc = pipeline.make_doc(nlp, piece)
                     doc._.published = item.published
                     owners.append((pos, offset))
                     yield doc

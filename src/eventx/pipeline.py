@@ -11,6 +11,7 @@ import threading
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import UnsupportedLanguageError
 from .lang import SUPPORTED
@@ -65,6 +66,14 @@ def build(lang: str, model: str | None = None) -> Language:
         else:
             nlp.add_pipe(name)
     return nlp
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` that keeps ``text`` for the components, which would otherwise
+    join it again from the tokens (as costly as a component's own work on an article)."""
+    from .components.extensions import remember_text
+
+    return remember_text(nlp.make_doc(text), text)
 
 
 def load(lang: str, model: str | None = None) -> Language:
