@@ -1,6 +1,6 @@
 """Company recognition: speed on one core, and accuracy beside a statistical model.
 
-    python benchmarks/companies.py [--repeat N]
+    python benchmarks/companies.py [--repeat N] [--sm-model NAME]
 
 Prints
 
@@ -8,8 +8,8 @@ Prints
   ``eventx_companies``, the register already built) on the German and English test tables,
   and the time of the component relative to the bare tokenizer;
 - precision / recall / F1 of named company mentions (ORG spans, exact boundaries) on the
-  English table for eventx, and, when ``en_core_web_sm`` is installed, for that model's ORG
-  entities on the same sentences. The model is never downloaded; without it that line says
+  English table for eventx, and, when ``en_core_web_sm`` (or ``--sm-model``, a package that
+  ships the same model) is installed, for that model's ORG entities on the same sentences. The model is never downloaded; without it that line says
   it was skipped.
 
 The tables are the ones in ``tests/companies/company_cases.py`` (written for the tests).
@@ -87,7 +87,7 @@ def _gold_offsets(text: str, expected: list[tuple[str, str, str | None]]) -> set
     return found
 
 
-def accuracy() -> None:
+def accuracy(sm_model: str = "en_core_web_sm") -> None:
     texts = [c[1] for c in EN]
     gold = [_gold_offsets(c[1], c[2]) for c in EN]
     nlp = _recogniser("en")
@@ -102,21 +102,23 @@ def accuracy() -> None:
         )
     p, r, f = _score(ours, gold)
     print(f"  eventx (blank pipeline)   P={p:.3f} R={r:.3f} F1={f:.3f}")
-    if importlib.util.find_spec("en_core_web_sm") is None:
-        print("  en_core_web_sm            skipped (not installed; it is never downloaded)")
+    if importlib.util.find_spec(sm_model) is None:
+        print(f"  {sm_model:<25} skipped (not installed; it is never downloaded)")
         return
-    model = spacy.load("en_core_web_sm")
+    model = spacy.load(sm_model)
     theirs = [
         {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"}
         for doc in model.pipe(texts)
     ]
     p, r, f = _score(theirs, gold)
-    print(f"  en_core_web_sm ORG        P={p:.3f} R={r:.3f} F1={f:.3f}")
+    print(f"  {sm_model + ' ORG':<25} P={p:.3f} R={r:.3f} F1={f:.3f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20, help="passes over each table")
+    parser.add_argument("--sm-model", default="en_core_web_sm",
+                        help="installed statistical pipeline to compare with")
     args = parser.parse_args()
     start = time.perf_counter()
     pipeline.build("en")  # builds the register once
@@ -129,7 +131,7 @@ def main() -> None:
             f"eventx_companies takes {relative:.2f}x the tokenizer's time"
         )
     print(f"English table ({len(EN)} sentences), named mentions, exact boundaries:")
-    accuracy()
+    accuracy(args.sm_model)
 
 
 if __name__ == "__main__":
