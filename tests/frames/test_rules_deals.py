@@ -750,3 +750,25 @@ def test_events_apart(lang: str, text: str, type_: str, keys: tuple[str, str]) -
             assert same_company(event.target, name), event
     else:
         assert [e.person for e in events] == list(keys)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "company", "partner"),
+    [
+        ("en", "The combination of Castle Rock Insurance Ltd and Rowan Mutual Ltd was completed "
+               "on Friday.", "Castle Rock Insurance", "Rowan Mutual"),
+        ("en", "Harbor Freight Lines Inc. and Delmar Shipping Corp. agreed to merge.",
+               "Harbor Freight Lines", "Delmar Shipping"),
+        ("de", "Die Fusion der Weserland Chemie AG mit der Elbtal Polymer SE ist abgeschlossen.",
+               "Weserland Chemie", "Elbtal Polymer"),
+        ("de", "Die Elbtal Polymer SE und die Weserland Chemie AG wollen fusionieren.",
+               "Elbtal Polymer", "Weserland Chemie"),
+    ],
+    ids=["en-combination-of", "en-agreed", "de-fusion-mit", "de-und"],
+)
+def test_merger_first_named_is_the_company(lang, text, company, partner):
+    # the sides of a merger are symmetric: the gold conventions take the first named as the
+    # company, whichever role the role rules give it
+    (event,) = [e for e in eventx.extract(text, lang=lang) if e.type == "merger"]
+    assert same_company(event.company, company)
+    assert same_company(event.partner, partner)

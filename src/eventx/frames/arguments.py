@@ -289,6 +289,8 @@ def attach(
             ]
             if f[fld]:
                 frame.reasons[fld] = "other companies of the sentence"
+    if rules.first_named:
+        _first_named_first(frame, kinds)
     for fld, cues in rules.keywords.items():
         best = _nearest(cues.find(sent), trigger, marks)
         if best is not None:
@@ -333,6 +335,22 @@ def attach(
     if best is not None:
         frame.reasons["date"] = f"date {best.text!r} nearest to the trigger"
     return frame
+
+
+def _first_named_first(frame: Frame, kinds: dict[str, str]) -> None:
+    """For symmetric parties ("the merger of A and B"), make the first named the company and
+    the other the partner, whichever role the rules gave them. Anaphora stay the company."""
+    company = frame.company
+    if company is None or company.label_ != "ORG":
+        return
+    for fld, kind in kinds.items():
+        other = frame.fields.get(fld)
+        if kind == "company" and isinstance(other, Span) and other.label_ == "ORG" \
+                and other.start < company.start:
+            frame.company, frame.fields[fld] = other, company
+            frame.reasons["company"] = f"first named of the parties: {other.text!r}"
+            frame.reasons[fld] = f"the other party: {company.text!r}"
+            return
 
 
 def _negative(rules: TypeRules, sent: Span, percent: Span, marks: list[int]) -> bool:

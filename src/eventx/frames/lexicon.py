@@ -36,6 +36,7 @@ class TypeRules:
     default_status: str = "announced"  # status when no cue says otherwise
     ignore_statuses: frozenset[str] = frozenset()  # status cues that do not apply to the type
     company_roles: tuple[str, ...] = ("agent",)  # which role is the event's company, in order
+    first_named: bool = False  # parties are symmetric: the first named is the company (mergers)
     not_companies: PatternSet | None = None  # company spans that never take a role here
     negative: PatternSet | None = None  # cues that make a percent change negative
     defaults: dict[str, Any] = field(default_factory=dict)
@@ -91,6 +92,7 @@ def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
     rules.default_status = str(raw.get("default_status", "announced"))
     rules.ignore_statuses = frozenset(raw.get("ignore_statuses", []))
     rules.company_roles = tuple(raw.get("company_roles", ["agent"]))
+    rules.first_named = bool(raw.get("first_named", False))
     if raw.get("not_companies"):
         rules.not_companies = PatternSet(("not", c) for c in raw["not_companies"])
     if raw.get("negative"):
