@@ -233,10 +233,10 @@ def test_threads_share_an_extractor():
     got: dict[int, list] = {}
 
     def work(k: int) -> None:
-        for i in range(k, len(texts), 4):
+        for i in range(k, len(texts), 8):
             got[i] = ex.extract(texts[i])
 
-    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
     for t in threads:
         t.start()
     for t in threads:
