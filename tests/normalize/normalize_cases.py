@@ -50,6 +50,12 @@ MONEY_CASES: list[tuple[str, str, str, M | None]] = [
     ("de-mio-euro-sign", "de", "1.234,5 Mio. €", M("1234500000", "EUR")),
     ("de-thin-space", "de", "2\u2009000 Euro", M("2000", "EUR")),
     ("de-nbsp", "de", "2\u00a0000 Euro", M("2000", "EUR")),
+    # HTML character references left by crawlers: read, and decoded in `text`
+    ("de-entity-nbsp", "de", "1,2&nbsp;Milliarden Euro",
+     M("1200000000", "EUR", text="1,2\u00a0Milliarden Euro")),
+    ("de-entity-euro", "de", "1,2 Mrd.&nbsp;&euro;", M("1200000000", "EUR", text="1,2 Mrd.\u00a0€")),
+    ("en-entity-nbsp", "en", "$1.2&nbsp;billion", M("1200000000", "USD", text="$1.2\u00a0billion")),
+    ("en-entity-pound", "en", "&pound;300m", M("300000000", "GBP", text="£300m")),
     ("de-narrow-nbsp", "de", "15\u202f000 Euro", M("15000", "EUR")),
     ("de-space", "de", "2 000 Euro", M("2000", "EUR")),
     ("de-apostrophe", "de", "1'250'000 Franken", M("1250000", "CHF")),

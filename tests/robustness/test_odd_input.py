@@ -292,28 +292,16 @@ SENTENCES = [
         _sale(HARCOURT, "450000000", "EUR"), "cold-storage", id="en-div-euro-sign"),
     pytest.param(
         DE_SALE.format("1,2&nbsp;Milliarden&nbsp;&euro;"), "de",
-        _sale(LINDQVIST, "1200000000", "EUR"), "Gießereisparte", id="de-nbsp-euro-entities",
-        marks=_bug("HTML entities inside an amount are not read: '1,2&nbsp;Milliarden&nbsp;"
-                   "&euro;' gives the asset_sale with amount None, expected 1.2e9 EUR "
-                   "(also '1,2 Milliarden&nbsp;Euro' and '1,2 Milliarden &euro;': None)")),
+        _sale(LINDQVIST, "1200000000", "EUR"), "Gießereisparte", id="de-nbsp-euro-entities"),
     pytest.param(
         DE_SALE.format("1,2&nbsp;Milliarden Euro"), "de",
-        _sale(LINDQVIST, "1200000000", "EUR"), "Gießereisparte", id="de-nbsp-after-number",
-        marks=_bug("wrong value: in '1,2&nbsp;Milliarden Euro' only 'Milliarden Euro' is read, "
-                   "giving amount 2e9 EUR (approximate, low 2e9, high 999e9) instead of "
-                   "1.2e9 EUR; parse_money('1,2&nbsp;Milliarden Euro', lang='de') does the "
-                   "same")),
+        _sale(LINDQVIST, "1200000000", "EUR"), "Gießereisparte", id="de-nbsp-after-number"),
     pytest.param(
         EN_SALE.format("$1.2&nbsp;billion"), "en",
-        _sale(HARCOURT, "1200000000", "USD"), "cold-storage", id="en-nbsp-entity-billion",
-        marks=_bug("wrong value: in '$1.2&nbsp;billion' the multiplier after '&nbsp;' is "
-                   "dropped, giving amount 1.2 USD instead of 1.2e9 USD (likewise "
-                   "'€450&nbsp;million' gives 450 EUR)")),
+        _sale(HARCOURT, "1200000000", "USD"), "cold-storage", id="en-nbsp-entity-billion"),
     pytest.param(
         EN_SALE.format("&euro;450 million"), "en",
-        _sale(HARCOURT, "450000000", "EUR"), "cold-storage", id="en-euro-entity",
-        marks=_bug("'&euro;450 million' is not read as an amount: the asset_sale has amount "
-                   "None, expected 450e6 EUR")),
+        _sale(HARCOURT, "450000000", "EUR"), "cold-storage", id="en-euro-entity"),
     pytest.param(
         "Die Krämer &amp; Voss AG will 300 Millionen Euro in ein neues Werk in Sachsen "
         "investieren.", "de",

@@ -12,14 +12,14 @@ Fills, on every Doc:
 each span's ``_.value`` is what the normaliser of ``eventx.normalize`` returned, so a span and
 ``eventx.parse_money(span.text)`` agree. The normalisers scan the Doc's text (the caller's
 text) with a few compiled patterns, so offsets index the original. Soft hyphens and
-zero-width characters are taken out before scanning and the offsets mapped back. A date inside
+zero-width characters are taken out and HTML character references ("&nbsp;", "&euro;")
+decoded before scanning, and the offsets mapped back. A date inside
 a horizon ("bis Ende März 2026") is only a horizon. Relative expressions resolve against
 ``doc._.published``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..normalize import prepare
-from ..normalize._text import SOFT, check_lang
+from ..normalize._text import check_lang, plain_with_offsets
 from ..normalize.money import iter_amounts, per_share_before
 from ..normalize.percent import iter_percents
 from ..normalize.scan import starts
@@ -37,18 +37,6 @@ from ..schema import Money
 from .extensions import doc_text
 
 __all__ = ["AmountFinder", "make_amounts"]
-
-_SOFT = re.compile(f"[{SOFT}]")
-
-
-def _without_soft(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without invisible characters, and the original offset of every position."""
-    if _SOFT.search(text) is None:
-        return text, None
-    keep = [i for i, ch in enumerate(text) if not _SOFT.match(ch)]
-    keep.append(len(text))
-    return "".join(text[i] for i in keep[:-1]), keep
-
 
 class AmountFinder:
     """Find amounts, percentages, horizons and dates in a Doc and attach their values."""
@@ -62,13 +50,13 @@ class AmountFinder:
         doc: Doc,
         found: Iterable[tuple[int, int, Any]],
         label: str | Callable[[int, int], str],
-        offsets: list[int] | None,
+        offsets: tuple[list[int], list[int]] | None,
     ) -> list[Span]:
         spans: list[Span] = []
         for start, end, value in found:
             name = label if isinstance(label, str) else label(start, end)
             if offsets is not None:
-                start, end = offsets[start], offsets[end - 1] + 1
+                start, end = offsets[0][start], offsets[1][end - 1]
             span = doc.char_span(start, end, label=name, alignment_mode="expand")
             if span is None:  # pragma: no cover - "expand" always finds tokens
                 continue
@@ -82,7 +70,8 @@ class AmountFinder:
     def __call__(self, doc: Doc) -> Doc:
         lang = self.lang
         published = coerce_date(doc._.published)
-        text, offsets = _without_soft(doc_text(doc))
+        text, starts_at, ends_at = plain_with_offsets(doc_text(doc))
+        offsets = (starts_at, ends_at) if starts_at is not None and ends_at is not None else None
         at = starts(text, lang)
         spans = doc.spans
 

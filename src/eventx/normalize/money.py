@@ -59,7 +59,7 @@ from ._text import (
     check_lang,
     check_text,
     key,
-    strip_soft,
+    plain,
 )
 from .currencies import SYMBOLS, codes
 from .numbers import DIGITS, Lexicon, clean, lexicon
@@ -338,7 +338,7 @@ def iter_amounts(
 ) -> Iterator[Amount]:
     """Every amount of money in ``text``, left to right, not overlapping.
 
-    Offsets index ``text``; pass text without soft hyphens (``parse_money`` removes them,
+    Offsets index ``text``; pass it through ``_text.plain`` first (``parse_money`` does;
     the spaCy component maps offsets back). ``starts`` are the offsets where an amount may
     begin (``eventx.normalize.scan``); computed here when not given.
     """
@@ -373,7 +373,7 @@ def parse_money(text: str, lang: str = "de") -> Money | None:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _parse_money(text: str, lang: str) -> Money | None:
-    text = strip_soft(text)
+    text = plain(text)
     g = _grammar(lang)
     # most inputs are the amount itself: try where the text starts before scanning it
     first = len(text) - len(text.lstrip())

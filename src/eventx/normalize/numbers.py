@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from types import MappingProxyType
 
 from ..lang import data
-from ._text import LETTER_AFTER, LETTER_BEFORE, alternation, check_lang, check_text, key, strip_soft
+from ._text import LETTER_AFTER, LETTER_BEFORE, alternation, check_lang, check_text, key, plain
 
 __all__ = ["DIGITS", "Lexicon", "lexicon", "parse_count", "parse_number"]
 
@@ -279,7 +279,7 @@ def parse_number(text: str, lang: str = "de") -> Decimal | None:
 
     ``text`` must be the number alone (digits or words, optionally with a multiplier).
     """
-    text = strip_soft(check_text(text))
+    text = plain(check_text(text))
     found = _number_at(text, lang)
     if found is None or text[found[0].end() :].strip():
         return None
@@ -299,7 +299,7 @@ def parse_count(text: str, lang: str = "de") -> int | None:
     and may go on with what is counted. None when the number is an amount of money or a
     percentage, is not whole, or is a bare year ("2025" alone).
     """
-    text = strip_soft(check_text(text))
+    text = plain(check_text(text))
     start = _approx_rx(lang).match(text).end()  # type: ignore[union-attr]  # always matches
     found = _number_at(text[start:], lang)
     if found is None:

@@ -17,7 +17,7 @@ from itertools import chain
 
 from ..lang import data
 from ..schema import Percent
-from ._text import CACHE_SIZE, check_lang, check_text, key, strip_soft
+from ._text import CACHE_SIZE, check_lang, check_text, key, plain
 from .numbers import DIGITS, clean, lexicon
 from .scan import Vocab, first_token, tokens
 from .scan import starts as scan
@@ -81,7 +81,7 @@ def parse_percent(text: str, lang: str = "de") -> Percent | None:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _parse_percent(text: str, lang: str) -> Percent | None:
-    text = strip_soft(text)
+    text = plain(text)
     # most inputs are the percentage itself: try where the text starts before scanning it
     for _, _, percent in iter_percents(text, lang, [len(text) - len(text.lstrip())]):
         return percent

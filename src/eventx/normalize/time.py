@@ -61,7 +61,7 @@ from ._text import (
     check_lang,
     check_text,
     key,
-    strip_soft,
+    plain,
 )
 from .numbers import DIGITS, Lexicon, lexicon
 from .scan import Vocab, first_token, tokens
@@ -617,7 +617,7 @@ def parse_horizon(text: str, lang: str = "de", published: date | None = None) ->
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _parse_horizon(text: str, lang: str, published: date | None) -> Horizon | None:
-    text = strip_soft(text)
+    text = plain(text)
     g = _grammar(lang)
     # most inputs are the horizon itself: try where the text starts before scanning it
     for _, _, horizon in iter_horizons(text, lang, published, [len(text) - len(text.lstrip())]):
@@ -767,7 +767,7 @@ def parse_event_date(text: str, lang: str = "de", published: date | None = None)
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _parse_event_date(text: str, lang: str, published: date | None) -> date | None:
-    text = strip_soft(text)
+    text = plain(text)
     g = _grammar(lang)
     found = False
     for _, _, day in iter_dates(text, lang, published):

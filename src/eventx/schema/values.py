@@ -66,7 +66,9 @@ class Money(_Value):
     """An amount of money. ``value`` in units (2.04 billion -> Decimal("2040000000")).
 
     Vague amounts ("Hunderte Milliarden Dollar", "more than $2bn") set ``approximate`` and,
-    where the text gives them, ``low`` / ``high``.
+    where the text gives them, ``low`` / ``high``. ``text`` is the amount as written, without
+    soft hyphens and with HTML character references decoded ("1,2&nbsp;Mrd.&nbsp;&euro;" ->
+    "1,2\u00a0Mrd.\u00a0€"); the span in ``doc.spans["money"]`` keeps the original characters.
     """
 
     value: Decimal
