@@ -354,11 +354,10 @@ SENTENCES = [
         _sale(HARCOURT, "1200000000", "USD"), "cold-storage", id="en-nbsp-billion"),
     pytest.param(
         "Harcourt Logistics will cut 2\u202f000 jobs by the end of 2026.", "en",
-        _layoffs(HARCOURT, 2000), "jobs", id="en-nnbsp-headcount",
-        marks=_bug("English headcounts with space-grouped thousands keep only the last group: "
-                   "'cut 2\\u202f000 jobs' (also NBSP, thin space, plain space) gives "
-                   "headcount 0 and '12\\u202f500 jobs' gives 500; German '2\\u202f000 "
-                   "Stellen' gives 2000")),
+        _layoffs(HARCOURT, 2000), "jobs", id="en-nnbsp-headcount"),
+    pytest.param(
+        "Harcourt Logistics will cut 12\u00a0500 jobs by the end of 2026.", "en",
+        _layoffs(HARCOURT, 12500), "jobs", id="en-nbsp-headcount"),
 ]
 
 
