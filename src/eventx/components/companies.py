@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -191,7 +192,9 @@ class CompanyFinder:
         # "ern"), in lower case and capitalised ("Bank", "KONZERN" is not looked for)
         endings = {e[-3:] for e in self.descriptor_ends}
         endings |= {e.capitalize() for e in endings} | {e.upper() for e in endings}
-        self.descriptor_suffixes = frozenset(nlp.vocab.strings.add(e) for e in endings)
+        self.descriptor_suffixes = numpy.array(
+            sorted({nlp.vocab.strings.add(e) for e in endings}), dtype="uint64"
+        )
         heads = words.get("compound_heads", ())
         # found by the "-Konzern" ending; the token around it gives the name before it
         self.compound_re = re.compile(
@@ -406,13 +409,11 @@ class CompanyFinder:
             return starts
         # cheap filter on the lexeme's last three characters and on the next token (not
         # lower case, not punctuation), then the exact test on the few tokens left
-        rows = doc.to_array(["SUFFIX", "IS_LOWER", "IS_PUNCT"]).tolist()
-        wanted = self.descriptor_suffixes
-        hits = [
-            i
-            for i in range(len(rows) - 1)
-            if rows[i][0] in wanted and not rows[i + 1][1] and not rows[i + 1][2]
-        ]
+        # (in numpy: turning a Doc's hashes into Python ints costs more than the whole test)
+        rows = doc.to_array(["SUFFIX", "IS_LOWER", "IS_PUNCT"])
+        candidate = numpy.isin(rows[:-1, 0], self.descriptor_suffixes)
+        candidate &= (rows[1:, 1] == 0) & (rows[1:, 2] == 0)
+        hits = numpy.flatnonzero(candidate).tolist()
         for i in hits:
             word = doc[i].text
             if not self._is_descriptor(word):
