@@ -34,6 +34,9 @@ def test_german_boundaries(text, expected):
         pytest.param("Mr. Smith, the CFO, said revenue rose 5%. Analysts were surprised.", 2, id="mr"),
         pytest.param("He said: \"We will sell.\" Then he left.", 2, id="quote"),
         pytest.param("Headline without a period\nThe first sentence.", 2, id="headline"),
+        pytest.param("Headline without a period\r\nThe first sentence.\r\nThe second.", 3, id="crlf"),
+        pytest.param("Headline without a period\rThe first sentence.\rThe second.", 3, id="cr-only"),
+        pytest.param("The group said it would sell\rits unit.", 1, id="cr-wrapped-line"),
     ],
 )
 def test_english_boundaries(text, expected):

@@ -433,16 +433,6 @@ WHOLE_BUGS = {
         "'Der angeschlagene Autozu\\u00adlieferer Heller Automotive SE' gives a second company "
         "'Autozu\\u00adlieferer Heller Automotive' (asset_sale and layoffs twice) and the "
         "management_change is lost"),
-    ("cr-only", "de_insolvenz_lohmann.txt"): _bug(
-        "a lone '\\r' (classic Mac line ending) is not taken as a line break, so lines run "
-        "into one another: the Lohmann article gives an extra management_change of Lohmann "
-        "Feinkost (4 events instead of 3)"),
-    ("cr-only", "de_techkonzern_rechenzentren.txt"): _bug(
-        "a lone '\\r' is not taken as a line break: in the Alphabet article the asset_sale "
-        "becomes 'completed' instead of 'planned' and the financing event is lost"),
-    ("cr-only", "en_carmaker_charging_sale.txt"): _bug(
-        "a lone '\\r' is not taken as a line break: the Volkswagen article gives no event "
-        "instead of asset_sale, financing and investment"),
 }
 
 

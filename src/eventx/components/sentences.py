@@ -29,12 +29,12 @@ _CLOSERS = frozenset({"“", "”", '"', "»", "«", "'", "’", ")", "]"})
 _TERMINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 _YEARISH = re.compile(r"^\d{3,}\.$")
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
-# a line break, or sentence-final punctuation with optional closing quotes/brackets, then
+# a line break ("\n", "\r\n", or a lone "\r" of old Mac text), or sentence-final punctuation with optional closing quotes/brackets, then
 # white space; group "next" is where the following token starts. Of a run of line breaks
 # only the last one matches (no "\n" in the white space after it): "\n\s*\S" tried from every
 # line break of a long blank run scanned the run again each time (quadratic).
 _CANDIDATE = re.compile(
-    r"(?P<nl>\n)[^\S\n]*(?P<next1>\S)|(?<=[.!?…])[“”\"»«'’)\]]*[ \t\u00a0\u2009\u202f]+(?P<next2>\S)"
+    r"(?P<nl>\n|\r(?!\n))[^\S\n\r]*(?P<next1>\S)|(?<=[.!?…])[“”\"»«'’)\]]*[ \t\u00a0\u2009\u202f]+(?P<next2>\S)"
 )
 # <br>, <p>, </p>, <div> ... in crawled text separate lines like a line break
 _BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?h\d)\b[^<>]{0,200}>\s*(?P<next3>[^\s<])", re.I)
@@ -62,7 +62,8 @@ def _wrapped(doc: Doc, text: str, t: int) -> bool:
     prev = doc[j]
     if prev.is_space or not (prev.text[-1:].isalnum() or prev.text[-1:] == ","):
         return False
-    return text.count("\n", prev.idx + len(prev.text), doc[t].idx) == 1
+    gap = text[prev.idx + len(prev.text) : doc[t].idx]
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1
 
 
 def _starts_sentence(text: str) -> bool:
