@@ -306,10 +306,11 @@ SENTENCES = [
         "Die Krämer &amp; Voss AG will 300 Millionen Euro in ein neues Werk in Sachsen "
         "investieren.", "de",
         {"type": "investment", "company": "Krämer & Voss",
-         "amount": (Decimal("300000000"), "EUR")}, "neues Werk", id="de-amp-in-company",
-        marks=_bug("'&amp;' inside a company name cuts the name: 'Die Krämer &amp; Voss AG' "
-                   "gives company 'Voss', expected 'Krämer & Voss' (as for 'Krämer & Voss "
-                   "AG')")),
+         "amount": (Decimal("300000000"), "EUR")}, "neues Werk", id="de-amp-in-company"),
+    pytest.param(
+        "Johnson &amp; Johnson agreed to pay $700 million to settle the talc lawsuits.", "en",
+        {"type": "legal_action", "company": "Johnson & Johnson",
+         "amount": (Decimal("700000000"), "USD")}, "talc", id="en-amp-in-register-name"),
     # -- soft hyphens
     pytest.param(
         DE_SALE.format("1,2 Milli\u00adarden Euro").replace("verkaufen", "ver\u00adkaufen"),

@@ -42,6 +42,7 @@ weight for the first sentence (the headline) and for leading a sentence.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -63,6 +64,9 @@ __all__ = ["CompanyFinder", "make_companies"]
 
 # candidate priorities: lower wins an overlap
 _KNOWN, _LEGAL, _CONTEXT, _MODEL, _REPEAT = range(5)
+
+#: "&" as written, and as crawled HTML leaves it
+_AMPERSANDS = ("&", "&amp;")
 
 
 @dataclass
@@ -227,6 +231,10 @@ class CompanyFinder:
                 extra.setdefault(form + suffix, index)
         for form, index in extra.items():
             forms.setdefault(form, index)
+        # crawled HTML keeps the entity: "Johnson &amp; Johnson", "AT&amp;T"
+        for form, index in list(forms.items()):
+            if "&" in form:
+                forms.setdefault(form.replace("&", "&amp;"), index)
         return forms
 
     def _anaphora(self, spec: dict[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
@@ -365,7 +373,7 @@ class CompanyFinder:
             i = s
             while i > 0 and s - i < 4:
                 tok = doc[i - 1]
-                if tok.text == "&" and i - 1 > 0 and self._name_token(doc[i - 2]):
+                if tok.text in _AMPERSANDS and i - 1 > 0 and self._name_token(doc[i - 2]):
                     i -= 1
                     continue
                 if tok.text in self.name_heads:  # "Volksbank Oberland eG"
@@ -399,7 +407,7 @@ class CompanyFinder:
             if entry is not None:
                 found.append(_Candidate(i, e, _LEGAL, entry))
             else:
-                found.append(_Candidate(i, e, _LEGAL, None, strip_legal_form(full)))
+                found.append(_Candidate(i, e, _LEGAL, None, strip_legal_form(html.unescape(full))))
         return found
 
     def _descriptor_starts(self, doc: Doc, text: str) -> dict[int, bool]:
@@ -552,7 +560,7 @@ class CompanyFinder:
             if cand.priority == _LEGAL:  # "Bramwell Bank plc" -> also "Bramwell Bank", "Bramwell"
                 n = len(words)
                 while n > 1 and (
-                    words[n - 1] in self.legal_first or words[n - 1] in ("&", "Co.", "KG")
+                    words[n - 1] in self.legal_first or words[n - 1] in (*_AMPERSANDS, "Co.", "KG")
                 ):
                     n -= 1
                 variants = [words[:n]]
