@@ -33,3 +33,43 @@ def test_status(text, lang, status):
     events = eventx.extract(text, lang=lang)
     assert [e.type for e in events] == ["asset_sale"]
     assert events[0].status == status
+
+
+@pytest.mark.parametrize(
+    "text,lang,etype,status",
+    [
+        # a plain future is planned; for a decision made public it is announced
+        pytest.param("Volkswagen wird seine Ladesparte für 1,2 Mrd. Euro verkaufen.", "de",
+                     "asset_sale", "planned", id="de-future-sale"),
+        pytest.param("Die Allianz wird eine Dividende von 15,40 Euro je Aktie zahlen.", "de",
+                     "dividend", "announced", id="de-future-dividend"),
+        pytest.param("Volkswagen würde die Ladesparte für 1,2 Mrd. Euro verkaufen.", "de",
+                     "asset_sale", "considered", id="de-conditional"),
+        pytest.param("Harcourt Logistics will spend $400 million on new warehouses.", "en",
+                     "investment", "planned", id="en-future-investment"),
+        pytest.param("Harcourt Logistics will pay a special dividend of 40 cents a share.", "en",
+                     "dividend", "announced", id="en-future-dividend"),
+        pytest.param("Harcourt Logistics will acquire Delmar Shipping Corp. for $300 million.",
+                     "en", "acquisition", "announced", id="en-future-two-party-deal"),
+        pytest.param("Castellan Media Inc. will record a goodwill impairment of $700 million.",
+                     "en", "impairment", "planned", id="en-future-not-completed"),
+        # a cue on the far side of a clause opener belongs to another event
+        pytest.param("Wexford Shipyards Ltd filed for insolvency on Friday after talks with its "
+                     "lenders collapsed.", "en", "insolvency", "completed", id="en-after"),
+        pytest.param("After talks with its lenders collapsed, Wexford Shipyards Ltd filed for "
+                     "insolvency.", "en", "insolvency", "completed", id="en-after-first"),
+        pytest.param("Der Stahlbauer Lüders GmbH hat Insolvenzantrag gestellt, nachdem zwei "
+                     "Bauprojekte gestoppt worden waren.", "de", "insolvency", "completed",
+                     id="de-nachdem"),
+        pytest.param("Sixt legt ein Aktienrückkaufprogramm über bis zu 150 Mio. Euro auf, das "
+                     "bis Ende 2026 laufen soll.", "de", "share_buyback", "announced",
+                     id="de-relative-clause"),
+        pytest.param("Rheinmetall investiert in Unterlüß rund 450 Mio. Euro; ab 2027 sollen "
+                     "dort Fahrzeuge gebaut werden.", "de", "investment", "announced",
+                     id="de-semicolon"),
+    ],
+)
+def test_status_reach(text, lang, etype, status):
+    events = [e for e in eventx.extract(text, lang=lang) if e.type == etype]
+    assert len(events) == 1, eventx.extract(text, lang=lang)
+    assert events[0].status == status

@@ -37,6 +37,7 @@ class TypeRules:
     ignore_statuses: frozenset[str] = frozenset()  # status cues that do not apply to the type
     company_roles: tuple[str, ...] = ("agent",)  # which role is the event's company, in order
     first_named: bool = False  # parties are symmetric: the first named is the company (mergers)
+    future_status: str = "planned"  # what a plain future ("will", "wird ... verkaufen") says
     not_companies: PatternSet | None = None  # company spans that never take a role here
     negative: PatternSet | None = None  # cues that make a percent change negative
     defaults: dict[str, Any] = field(default_factory=dict)
@@ -55,9 +56,11 @@ class Lexicon:
     negation: PatternSet
     negation_exceptions: PatternSet
     negation_window: int
-    future_auxiliaries: frozenset[str]
+    future_auxiliaries: dict[str, str]  # auxiliary -> the status it gives ("würde" -> considered)
+    future_words: frozenset[str]  # planned cues that only mark a future ("will"): see future_status
     infinitive_endings: tuple[str, ...]
     participles: frozenset[str]
+    clause_openers: PatternSet  # words that open a clause whose cues do not reach the trigger
     skip_sentence: PatternSet
     example_markers: frozenset[str]
     topic_words: PatternSet
@@ -93,6 +96,7 @@ def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
     rules.ignore_statuses = frozenset(raw.get("ignore_statuses", []))
     rules.company_roles = tuple(raw.get("company_roles", ["agent"]))
     rules.first_named = bool(raw.get("first_named", False))
+    rules.future_status = str(raw.get("future_status", "planned"))
     if raw.get("not_companies"):
         rules.not_companies = PatternSet(("not", c) for c in raw["not_companies"])
     if raw.get("negative"):
@@ -128,7 +132,9 @@ def lexicon(lang: str) -> Lexicon:
             ("exception", c) for c in status.get("negation_exceptions", [])
         ),
         negation_window=int(status.get("negation_window", 5)),
-        future_auxiliaries=frozenset(status.get("future_auxiliaries", [])),
+        future_auxiliaries=dict(status.get("future_auxiliaries", {})),
+        future_words=frozenset(status.get("future_words", [])),
+        clause_openers=PatternSet(("opener", c) for c in status.get("clause_openers", [])),
         infinitive_endings=tuple(status.get("infinitive_endings", [])),
         participles=frozenset(status.get("participles", [])),
         skip_sentence=PatternSet(("skip", c) for c in context.get("skip_sentence", [])),

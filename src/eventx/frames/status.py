@@ -50,8 +50,9 @@ _GE_PARTICIPLE = re.compile(
 )
 
 
-def _future(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
-    """A future auxiliary with the trigger verb in the infinitive ("wird ... verkaufen")."""
+def _future(lex: Lexicon, sent: Span, trigger: Hit) -> tuple[str, str] | None:
+    """A future or conditional auxiliary with the trigger verb in the infinitive ("wird ...
+    verkaufen", "würde ... verkaufen"): the status the data gives it, and the cue."""
     if not lex.future_auxiliaries:
         return None
     verb = sent.doc[trigger.end - 1]
@@ -60,8 +61,9 @@ def _future(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
     if verb.lower_ in lex.participles or _GE_PARTICIPLE.match(verb.lower_):
         return None  # "wird übernommen", "wird abgestoßen": a passive, not a future
     for tok in sent:
-        if tok.lower_ in lex.future_auxiliaries:
-            return f"{tok.lower_} + {verb.lower_}"
+        status = lex.future_auxiliaries.get(tok.lower_)
+        if status is not None:
+            return status, f"{tok.lower_} + {verb.lower_}"
     return None
 
 
@@ -82,6 +84,31 @@ def _clauses(sent: Span, trigger: Hit) -> tuple[int, int, int]:
     return prev_start, start, end
 
 
+def _reaching(lex: Lexicon, sent: Span, trigger: Hit, cues: list[Hit]) -> list[Hit]:
+    """The cues that can govern the trigger: not those on the far side of a clause opener
+    (a subordinating word, a relative pronoun after a comma, a semicolon: "filed for
+    insolvency after talks collapsed", "legt ein Programm auf, das bis Ende 2026
+    abgeschlossen sein soll"), nor those inside a subordinate clause before the trigger's
+    clause ("After talks collapsed, X filed ...")."""
+    subs = [h.start for h in lex.clause_openers.find(sent)]
+    if not subs:
+        return cues
+    marks = clause_marks(sent)
+
+    def reaches(h: Hit) -> bool:
+        if h.start > trigger.start:
+            return not any(trigger.end <= p <= h.start for p in subs)
+        if any(h.end <= p <= trigger.start for p in subs):
+            return False
+        # the cue's own clause opened by an opener, and ended before the trigger
+        opener = max((p for p in subs if p <= h.start), default=None)
+        if opener is None or any(opener < m < h.start for m in marks):
+            return True
+        return not any(h.end <= m < trigger.start for m in marks)
+
+    return [h for h in cues if reaches(h)]
+
+
 def factuality(lex: Lexicon, rules: TypeRules, sent: Span, trigger: Hit) -> Factuality:
     """The status of the event that ``trigger`` starts in ``sent``.
 
@@ -94,6 +121,10 @@ def factuality(lex: Lexicon, rules: TypeRules, sent: Span, trigger: Hit) -> Fact
        what finally happened (completed, cancelled) before plans, a cue before the trigger
        (the governing verb) before one after it, and the nearer first.
     4. Otherwise the type's default status.
+
+    A plain future ("will sell", "verkaufen wird") is planned, or what the type's
+    ``future_status`` says (announced for dividends, buybacks, splits, appointments and
+    two-party deals).
     """
     prev_start, start, end = _clauses(sent, trigger)
 
@@ -125,11 +156,18 @@ def factuality(lex: Lexicon, rules: TypeRules, sent: Span, trigger: Hit) -> Fact
         for h in rules.completed.find(sent):
             if trigger.start in h.tokens or trigger.end - 1 in h.tokens:
                 clause_cues.append(Hit("completed", (h.start,), h.source))
-    if "planned" not in rules.ignore_statuses:
-        future = _future(lex, sent, trigger)
-        if future is not None:
-            clause_cues.append(Hit("planned", (trigger.start,), future))
+    future = _future(lex, sent, trigger)
+    future_hit = None
+    if future is not None and future[0] not in rules.ignore_statuses:
+        future_hit = Hit(future[0], (trigger.start,), future[1])
+        clause_cues.append(future_hit)
+    if clause_cues:
+        clause_cues = _reaching(lex, sent, trigger, clause_cues)
     if clause_cues:
         best = min(clause_cues, key=rank)
+        if best.key == "planned" and (best is future_hit or best.source in lex.future_words):
+            # a plain future: an action still to come, planned, or for the types whose
+            # future is a decision made public (a dividend, a signed deal) announced
+            return Factuality(rules.future_status, best.source)
         return Factuality(best.key, best.source)
     return Factuality(rules.default_status, None)
