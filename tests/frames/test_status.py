@@ -53,6 +53,12 @@ def test_status(text, lang, status):
                      "en", "acquisition", "announced", id="en-future-two-party-deal"),
         pytest.param("Castellan Media Inc. will record a goodwill impairment of $700 million.",
                      "en", "impairment", "planned", id="en-future-not-completed"),
+        # the type's own past forms in the clause of a noun trigger
+        pytest.param("Die Vossberg Solar AG hat sich einen Kredit der EIB über 90 Millionen "
+                     "Euro gesichert.", "de",
+                     "financing", "completed", id="de-noun-trigger-completed"),
+        pytest.param("Rivermark Energy Inc. sold $1.25 billion of senior unsecured notes on "
+                     "Wednesday.", "en", "financing", "completed", id="en-notes-sold"),
         # a cue on the far side of a clause opener belongs to another event
         pytest.param("Wexford Shipyards Ltd filed for insolvency on Friday after talks with its "
                      "lenders collapsed.", "en", "insolvency", "completed", id="en-after"),

@@ -262,7 +262,11 @@ def attach(
         frame.reasons[fld] = f"amount {money.text!r} nearest to the trigger or its cue"
     for fld, kind in kinds.items():
         if kind == "percent":
-            best = _nearest(spans_in(doc, "percent", sent), trigger, marks)
+            percents = spans_in(doc, "percent", sent)
+            if rules.not_percent_before:
+                percents = [p for p in percents if p.end >= len(doc)
+                            or doc[p.end].lower_ not in rules.not_percent_before]
+            best = _nearest(percents, trigger, marks)
             if best is not None:
                 value: Percent = best._.value
                 if rules.negative is not None and _negative(rules, sent, best, marks):

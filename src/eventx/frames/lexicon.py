@@ -38,6 +38,7 @@ class TypeRules:
     company_roles: tuple[str, ...] = ("agent",)  # which role is the event's company, in order
     first_named: bool = False  # parties are symmetric: the first named is the company (mergers)
     future_status: str = "planned"  # what a plain future ("will", "wird ... verkaufen") says
+    not_percent_before: frozenset[str] = frozenset()  # "10% of its turnover" is no change
     not_companies: PatternSet | None = None  # company spans that never take a role here
     negative: PatternSet | None = None  # cues that make a percent change negative
     defaults: dict[str, Any] = field(default_factory=dict)
@@ -97,6 +98,7 @@ def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
     rules.company_roles = tuple(raw.get("company_roles", ["agent"]))
     rules.first_named = bool(raw.get("first_named", False))
     rules.future_status = str(raw.get("future_status", "planned"))
+    rules.not_percent_before = frozenset(raw.get("not_percent_before", []))
     if raw.get("not_companies"):
         rules.not_companies = PatternSet(("not", c) for c in raw["not_companies"])
     if raw.get("negative"):

@@ -153,8 +153,10 @@ def factuality(lex: Lexicon, rules: TypeRules, sent: Span, trigger: Hit) -> Fact
         if status in sentence_wide:
             return Factuality(status, sentence_wide[status].source)
     if rules.completed is not None:
+        # the type's own past forms: on the trigger ("hat ... verkauft"), or in its clause
+        # for a noun trigger ("hat sich einen Kredit ... gesichert")
         for h in rules.completed.find(sent):
-            if trigger.start in h.tokens or trigger.end - 1 in h.tokens:
+            if trigger.start in h.tokens or trigger.end - 1 in h.tokens or start <= h.start < end:
                 clause_cues.append(Hit("completed", (h.start,), h.source))
     future = _future(lex, sent, trigger)
     future_hit = None
