@@ -1,6 +1,6 @@
 """Score the extractor on the dev gold set and write ``docs/accuracy.md``.
 
-    python benchmarks/accuracy.py                       # fixtures/gold/*.jsonl -> docs/accuracy.md
+    python benchmarks/accuracy.py                       # fixtures/gold/dev_*.jsonl (+ held-out) -> docs/accuracy.md
     python benchmarks/accuracy.py GOLD.jsonl --out report.md --json benchmarks/out/accuracy.json
 
 The figures are those of ``eventx evaluate`` (SPEC section 7): micro-averaged precision,
@@ -44,8 +44,38 @@ def _commit() -> str | None:
     return f"{commit}+changes" if commit and dirty.stdout.strip() else commit or None
 
 
-def render(report: Report, files: list[str], command: str, seconds: float) -> str:
-    """The Markdown page for one report."""
+#: what the held-out files are, and their figures when first run, before any fix they showed
+HOLDOUT_NOTE = (
+    "The held-out files were written apart from the rules, by someone who had not read the "
+    "language data, to see how the rules do on news they were not written for. First run "
+    "(commit 24810d7 with the rules of that day): event F1 0.880 de, 0.860 en, 0.870 all; "
+    "argument accuracy 0.881 de, 0.894 en. Some general kinds of error they showed were "
+    "fixed since (percentages of something read as changes, completed forms of noun "
+    "triggers), so the figures below overstate a little what to expect on unseen news."
+)
+
+
+def _language_table(report: Report) -> list[str]:
+    lines = [
+        "| language | items | gold events | predicted | found | precision | recall | F1 "
+        "| arguments right / gold | argument accuracy |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for lg in [*report.langs, None]:
+        c = report.events(lang=lg)
+        a = report.arguments(lang=lg)
+        n = report.items_by_lang.get(lg, 0) if lg else report.items
+        lines.append(
+            f"| {lg or '**all**'} | {n} | {c.gold} | {c.predicted} | {c.tp} | "
+            f"{_pct(c.precision)} | {_pct(c.recall)} | {_pct(c.f1)} | {a.right} / {a.total} | "
+            f"{_pct(a.accuracy)} |"
+        )
+    return lines
+
+
+def render(report: Report, files: list[str], command: str, seconds: float,
+           holdout: tuple[Report, list[str]] | None = None) -> str:
+    """The Markdown page for one report (and the held-out set's, when given)."""
     langs = report.langs
     commit = _commit()
     lines = [
@@ -65,19 +95,19 @@ def render(report: Report, files: list[str], command: str, seconds: float) -> st
         "",
         "## Per language",
         "",
-        "| language | items | gold events | predicted | found | precision | recall | F1 "
-        "| arguments right / gold | argument accuracy |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *_language_table(report),
     ]
-    for lg in [*langs, None]:
-        c = report.events(lang=lg)
-        a = report.arguments(lang=lg)
-        n = report.items_by_lang.get(lg, 0) if lg else report.items
-        lines.append(
-            f"| {lg or '**all**'} | {n} | {c.gold} | {c.predicted} | {c.tp} | "
-            f"{_pct(c.precision)} | {_pct(c.recall)} | {_pct(c.f1)} | {a.right} / {a.total} | "
-            f"{_pct(a.accuracy)} |"
-        )
+    if holdout is not None:
+        held, held_files = holdout
+        lines += [
+            "",
+            "## Held-out set",
+            "",
+            "Gold files: " + ", ".join(f"`{f}`" for f in held_files) + f". {held.items} items, "
+            f"{held.items_without_events} without events. {HOLDOUT_NOTE}",
+            "",
+            *_language_table(held),
+        ]
     head = " | ".join(f"F1 {lg}" for lg in langs)
     lines += [
         "",
@@ -123,25 +153,31 @@ def render(report: Report, files: list[str], command: str, seconds: float) -> st
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; returns the exit code."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("gold", nargs="*", help="gold files (default: fixtures/gold/*.jsonl)")
+    p.add_argument("gold", nargs="*",
+                   help="gold files (default: fixtures/gold/dev_*.jsonl, and the held-out "
+                        "fixtures/gold/holdout_*.jsonl in a section of their own)")
     p.add_argument("--out", default=str(ROOT / "docs" / "accuracy.md"), help="Markdown output")
     p.add_argument("--json", default=None, help="also write the full report as JSON here")
     args = p.parse_args(argv)
 
-    default = sorted((ROOT / "fixtures" / "gold").glob("*.jsonl"))
-    files = args.gold or [str(f.relative_to(ROOT)) for f in default]
+    gold_dir = ROOT / "fixtures" / "gold"
+    files = args.gold or [str(f.relative_to(ROOT)) for f in sorted(gold_dir.glob("dev_*.jsonl"))]
     paths = [f if Path(f).is_absolute() else str(ROOT / f) for f in files]
     items = load_gold_files(paths)
     start = time.perf_counter()
     report = evaluate(items)
     seconds = time.perf_counter() - start
+    holdout = None
+    held_files = [str(f.relative_to(ROOT)) for f in sorted(gold_dir.glob("holdout_*.jsonl"))]
+    if not args.gold and held_files:
+        holdout = (evaluate(load_gold_files([str(ROOT / f) for f in held_files])), held_files)
 
     command = "python benchmarks/accuracy.py" + (
         " " + " ".join(shlex.quote(f) for f in args.gold) if args.gold else ""
     )
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(report, files, command, seconds), encoding="utf-8")
+    out.write_text(render(report, files, command, seconds, holdout), encoding="utf-8")
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(report.to_json(), encoding="utf-8")
