@@ -17,6 +17,7 @@ import eventx
         ("Volkswagen dementierte, seine Ladesparte für 1,2 Mrd. Euro verkaufen zu wollen.", "de", "denied"),
         ("Volkswagen will seine Ladesparte nicht verkaufen.", "de", "denied"),
         ("Volkswagen hat den Verkauf seiner Ladesparte abgesagt.", "de", "cancelled"),
+        ("Volkswagen bläst den Verkauf seiner Ladesparte ab.", "de", "cancelled"),
         ("Volkswagen verkauft seine Ladesparte für 1,2 Mrd. Euro.", "de", "announced"),
         ("Volkswagen plans to sell its charging unit for €1.2bn.", "en", "planned"),
         ("Volkswagen sold its charging unit for €1.2bn.", "en", "completed"),

@@ -510,6 +510,9 @@ class CompanyFinder:
                 if head in self.compound_exceptions or head in self.never:
                     continue
                 entry = self.register.entry(head, self.lang)
+                if entry is None and span.end < len(doc) and self._name_token(doc[span.end]) \
+                        and doc[span.end].text not in self.stop_words:
+                    continue  # "die Lagertechnik-Gruppe Brandauer AG": a noun before the name
                 found.append(_Candidate(span.start, span.end, _CONTEXT, entry, head))
         if self.group_re is not None:
             for m in self.group_re.finditer(text):
