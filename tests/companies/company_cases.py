@@ -119,6 +119,10 @@ DE: list[Case] = [
      [("Tönnies", "Tönnies", None)]),
     ("de-x-konzern", "Der Bosch-Konzern will seine Hausgerätesparte neu aufstellen.",
      [("Bosch-Konzern", "Robert Bosch", None)]),
+    ("de-apposition-ein", "Vantaro, ein Münchner Softwareanbieter, sagt den Börsengang ab.",
+     [("Vantaro", "Vantaro", None)]),
+    ("de-apposition-relative-guard", "Das Geschäft, das der Konzern abgeben will, wächst kaum.",
+     []),
     ("de-noun-gruppe-before-name",
      "Die Lagertechnik-Gruppe Brandauer AG verzichtet auf die Übernahme.",
      [("Brandauer AG", "Brandauer", None)]),
@@ -167,6 +171,13 @@ DE: list[Case] = [
 ]
 
 EN: list[Case] = [
+    # a name before an apposition that says it is a company
+    ("en-apposition-the", "Payvia, the London-based payments start-up, dropped its listing plans.",
+     [("Payvia", "Payvia", None)]),
+    ("en-apposition-a", "Quillmore, a Leeds-based software developer, was bought by a rival.",
+     [("Quillmore", "Quillmore", None)]),
+    ("en-apposition-adverb-guard", "Separately, the company said it would close two plants.", []),
+    ("en-apposition-person-guard", "Omar Haddad, the chief executive, declined to comment.", []),
     ("en-apple", "Apple reported record iPhone sales in the holiday quarter.",
      [("Apple", "Apple", "AAPL")]),
     ("en-apple-inc", "Apple Inc. said on Thursday it would raise its dividend.",

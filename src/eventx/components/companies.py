@@ -211,6 +211,14 @@ class CompanyFinder:
         )
         # anaphora
         self.anaphor_re, self.anaphor_genders = self._anaphora(words.get("anaphora", {}))
+        # "Payvia, the London-based payments start-up,": a name before an apposition
+        spec = words.get("anaphora", {})
+        app = words.get("apposition", {})
+        heads = [*spec.get("heads", ()), *spec.get("masculine", ()), *spec.get("neuter", ()),
+                 *spec.get("feminine", ()), *app.get("heads", ())]
+        self.app_articles = frozenset(app.get("articles", ()))
+        self.app_heads = tuple(sorted({h.lower() for h in heads}))
+        self.app_compounds = bool(app.get("compound_heads", False))
         self.based_suffix = words.get("anaphora", {}).get("based_suffix")
 
     # -- construction helpers -------------------------------------------------------------
@@ -301,6 +309,7 @@ class CompanyFinder:
                 candidates.append(cand)
         candidates.extend(self._legal_names(doc, legal_hits))
         candidates.extend(self._context_names(doc, context_starts))
+        candidates.extend(self._apposition_names(doc))
         candidates.extend(self._compounds(doc, text))
         candidates.extend(self._model_names(doc))
         chosen = _select(candidates)
@@ -431,6 +440,58 @@ class CompanyFinder:
                 generic = False  # "der Konzern Tönnies": an apposition names the company
             starts[i + 1] = generic
         return starts
+
+    def _is_app_head(self, word: str) -> bool:
+        low = word.lower()
+        if self.app_compounds:  # German heads end compounds: "Softwareanbieter"
+            return low.endswith(self.app_heads)
+        return low in self.app_heads
+
+    def _apposition_names(self, doc: Doc) -> list[_Candidate]:
+        """Capitalised names followed by an apposition that says what they are ("Payvia,
+        the London-based payments start-up, ...", "Vantaro, ein Münchner Softwareanbieter,")."""
+        found: list[_Candidate] = []
+        if not self.app_articles or not self.app_heads:
+            return found
+        n = len(doc)
+        for c in range(1, n - 2):
+            if doc[c].text != "," or doc[c + 1].text not in self.app_articles:
+                continue
+            k, head = c + 2, None
+            while k < min(n, c + 8):
+                tok = doc[k]
+                if tok.is_punct and tok.text != "-":
+                    break
+                if k + 2 < n and doc[k + 1].text == "-":  # "start-up" is three tokens
+                    joined = tok.text + "-" + doc[k + 2].text
+                    if self._is_app_head(joined):
+                        head = k + 2
+                        break
+                if self._is_app_head(tok.text) and not (
+                    k + 1 < n and doc[k + 1].text in ("'s", "’s", "'", "’")
+                ):
+                    head = k
+                    break
+                k += 1
+            if head is None:
+                continue
+            start = c
+            while start > 0 and c - start < 4 and self._name_token(doc[start - 1]):
+                start -= 1
+            if start == c:
+                continue
+            words = [t.text for t in doc[start:c]]
+            if any(
+                w in self.stop_words or w in self.places or w in self.never
+                or w in self.common_words for w in words
+            ) or words[0] in self.first_names or (len(words) == 1 and words[0].endswith("ly")):
+                continue
+            if self._person_before(doc, start):
+                continue
+            name = doc[start:c].text
+            entry = self.register.entry(name, self.lang)
+            found.append(_Candidate(start, c, _CONTEXT, entry, name))
+        return found
 
     def _context_names(self, doc: Doc, starts: dict[int, bool]) -> list[_Candidate]:
         found = []
