@@ -115,6 +115,10 @@ POSITIVE = [
     row("en", "Microsoft reported fiscal fourth-quarter revenue of $64.7 billion, up 15% from a year earlier.",
         "earnings", "Microsoft", "completed", metric="revenue", value=M("64.7e9", "USD"), period="Q4",
         change=P(15), id="en-earnings-microsoft-revenue"),
+    row("en", "Kelmscott Chemicals plc cut its interim dividend to 4.2p a share from 9.5p after "
+        "operating profit for the first half fell 38% to £112m.",
+        "earnings", "Kelmscott Chemicals", "completed", metric="operating_income",
+        value=M("112e6", "GBP"), change=P(-38), id="en-earnings-value-across-after"),
     row("en", "Nike's net income fell 28% to $1.05 billion in the fourth quarter.",
         "earnings", "Nike", "completed", metric="net_income", value=M("1.05e9", "USD"), period="Q4",
         change=P(-28), id="en-earnings-nike-net-income"),

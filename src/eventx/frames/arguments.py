@@ -240,7 +240,12 @@ def attach(
         # e.g. a rating agency is never the rated company
         blocked = {t for h in rules.not_companies.find(sent) for t in h.tokens}
         companies = [c for c in companies if not blocked.intersection(range(c.start, c.end))]
+    # values across a clause opener ("... from 9.5p after operating profit fell to £112m")
+    # are as far as across a comma
     marks = clause_marks(sent)
+    openers = [h.start for h in lex.clause_openers.find(sent)]
+    if openers:
+        marks = sorted(set(marks).union(openers))
     # a separable verb ("streicht VW 35.000 Stellen") may enclose its subject: the role rules
     # see only the consecutive start of the trigger
     consecutive = 1
