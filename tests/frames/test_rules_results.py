@@ -115,6 +115,10 @@ POSITIVE = [
     row("en", "Microsoft reported fiscal fourth-quarter revenue of $64.7 billion, up 15% from a year earlier.",
         "earnings", "Microsoft", "completed", metric="revenue", value=M("64.7e9", "USD"), period="Q4",
         change=P(15), id="en-earnings-microsoft-revenue"),
+    row("en", "Harrowgate Machinery Inc. raised its full-year outlook and now expects adjusted "
+        "EPS of $20.50 to $21.00, up from a prior range of $19.75 to $20.50.",
+        "guidance", "Harrowgate Machinery", "announced", direction="raised", metric="eps",
+        low=M("20.50", "USD"), high=M("21.00", "USD"), id="en-guidance-eps-range-not-prior"),
     row("en", "Kelmscott Chemicals plc cut its interim dividend to 4.2p a share from 9.5p after "
         "operating profit for the first half fell 38% to £112m.",
         "earnings", "Kelmscott Chemicals", "completed", metric="operating_income",

@@ -187,7 +187,9 @@ def _money_fields(
     if not money_fields:
         return {}
     all_spans = spans_in(doc, "money", sent)
-    spans = [s for s in all_spans if (s.label_ == "MONEY_PER_SHARE") == rules.per_share]
+    spans = all_spans if rules.any_amount else [
+        s for s in all_spans if (s.label_ == "MONEY_PER_SHARE") == rules.per_share
+    ]
     if not spans and rules.per_share_fallback:
         # a per-share figure where the type has no per-share field ("EPS of $1.25 a share")
         spans = all_spans

@@ -33,6 +33,7 @@ class TypeRules:
     per_share: bool = False  # money fields take per-share amounts (dividends)
     inherit: tuple[str, ...] = ()  # keyword/regex fields that may come from earlier sentences
     per_share_fallback: bool = False  # ... or, when the sentence has no other amount (EPS)
+    any_amount: bool = False  # per-share amounts and totals alike (forecasts of EPS or sales)
     default_status: str = "announced"  # status when no cue says otherwise
     ignore_statuses: frozenset[str] = frozenset()  # status cues that do not apply to the type
     company_roles: tuple[str, ...] = ("agent",)  # which role is the event's company, in order
@@ -92,6 +93,7 @@ def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
     rules.distinct = frozenset(raw.get("distinct", []))
     rules.per_share = bool(raw.get("per_share", False))
     rules.per_share_fallback = bool(raw.get("per_share_fallback", False))
+    rules.any_amount = bool(raw.get("any_amount", False))
     rules.inherit = tuple(raw.get("inherit", []))
     rules.default_status = str(raw.get("default_status", "announced"))
     rules.ignore_statuses = frozenset(raw.get("ignore_statuses", []))
