@@ -135,3 +135,20 @@ def test_model_with_eventx_components_is_not_doubled(tmp_path):
     nlp.to_disk(path)
     again = pipeline.build("en", model=str(path))
     assert again.pipe_names.count("eventx_companies") == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "short", "full"),
+    [
+        ("de", "Autozulieferer Brenner streicht 1.200 Stellen\nDie Brenner Antriebstechnik AG "
+               "baut in Schweinfurt rund 1.200 Arbeitsplätze ab.", "Brenner",
+         "Brenner Antriebstechnik"),
+        ("en", "Shipbuilder Calloway cuts 900 jobs\nCalloway Marine Holdings plc said it would "
+               "close its yard in Hull.", "Calloway", "Calloway Marine Holdings"),
+    ],
+    ids=["de-headline-short", "en-headline-short"],
+)
+def test_short_name_of_an_unknown_company_takes_its_full_name(lang, text, short, full):
+    doc = eventx.load(lang)(text)
+    names = {s.text: s._.value.name for s in doc.spans["companies"] if s.label_ == "ORG"}
+    assert names[short] == full

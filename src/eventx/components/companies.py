@@ -84,6 +84,24 @@ class _Candidate:
         return Company(name=self.name or mention, mention=mention)
 
 
+def _complete_short_names(chosen: list[_Candidate]) -> None:
+    """An unknown company named by its first word(s) and, elsewhere in the text, in full
+    ("Autozulieferer Brenner ... Die Brenner Antriebstechnik AG") is one company: the short
+    mention takes the full name, unless it begins more than one of them."""
+    names = {c.name for c in chosen if c.entry is None and c.name}
+    if len(names) < 2:
+        return
+    full: dict[str, str] = {}
+    for short in names:
+        words = short.split()
+        longer = {n for n in names if n != short and n.split()[: len(words)] == words}
+        if len(longer) == 1:
+            full[short] = longer.pop()
+    for cand in chosen:
+        if cand.entry is None and cand.name in full:
+            cand.name = full[cand.name]
+
+
 def _union(lang: str, key: str) -> list[str]:
     """A word list of both languages (legal forms are written the same in either)."""
     seen: dict[str, None] = {}
@@ -315,6 +333,7 @@ class CompanyFinder:
         chosen = _select(candidates)
         chosen.extend(self._repeats(doc, chosen))
         chosen = _select(chosen)
+        _complete_short_names(chosen)
         spans: list[Span] = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label="ORG")
