@@ -772,3 +772,17 @@ def test_merger_first_named_is_the_company(lang, text, company, partner):
     (event,) = [e for e in eventx.extract(text, lang=lang) if e.type == "merger"]
     assert same_company(event.company, company)
     assert same_company(event.partner, partner)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Rivermark Energy Inc. sold $1.25 billion of senior unsecured notes on Wednesday "
+               "in two tranches maturing in 2031 and 2036."),
+        ("en", "Lumora Health Inc. sold 23.3 million shares at $18 each in its initial public "
+               "offering on the Nasdaq."),
+    ],
+    ids=["en-notes", "en-ipo-shares"],
+)
+def test_selling_own_debt_or_listing_shares_is_no_asset_sale(lang, text):
+    assert "asset_sale" not in [e.type for e in eventx.extract(text, lang=lang)]

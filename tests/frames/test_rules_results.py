@@ -538,6 +538,8 @@ NEGATIVE = [
     pytest.param("de", "Die Inflation stieg im Juni auf 2,4 Prozent.", id="de-neg-inflation"),
     pytest.param("de", "Bei einem Verstoß droht der Kestrel Software AG eine Strafe von bis zu "
                  "4 Prozent des weltweiten Umsatzes.", id="de-neg-share-of-revenue"),
+    pytest.param("en", "Under the agreement, Kinsale Genomics could receive up to $1.1 billion in "
+                 "upfront and milestone payments, plus royalties on sales.", id="en-neg-royalties"),
     pytest.param("en", "If found in breach, Orbis Digital Inc. could face a fine of up to 10% of "
                  "its global turnover.", id="en-neg-share-of-turnover"),
     pytest.param("de", "Die Arbeitslosigkeit stieg im Mai um 50.000 auf 2,9 Millionen.", id="de-neg-unemployment"),
