@@ -786,3 +786,29 @@ def test_merger_first_named_is_the_company(lang, text, company, partner):
 )
 def test_selling_own_debt_or_listing_shares_is_no_asset_sale(lang, text):
     assert "asset_sale" not in [e.type for e in eventx.extract(text, lang=lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "etype", "value", "currency"),
+    [
+        ("de", "Die Kessler Maritime GmbH wird von der Rheinmetall AG übernommen. Den Kaufpreis "
+               "bezifferte Rheinmetall auf rund 620 Millionen Euro.", "acquisition", "620e6", "EUR"),
+        ("de", "Continental hat den Verkauf seines Schlauchgeschäfts an Ardent Capital abgeschlossen. "
+               "Der Kaufpreis belaufe sich auf 410 Millionen Euro, teilte der Konzern mit.",
+         "asset_sale", "410e6", "EUR"),
+        ("en", "Harbor Freight Lines Inc. agreed to buy Delmar Shipping Corp. The purchase price "
+               "is $730 million, including debt.", "acquisition", "730e6", "USD"),
+    ],
+    ids=["de-kaufpreis-beziffert", "de-kaufpreis-belaufe", "en-purchase-price"],
+)
+def test_price_in_a_later_sentence_is_the_deals_amount(lang, text, etype, value, currency):
+    (event,) = [e for e in eventx.extract(text, lang=lang) if e.type == etype]
+    assert (event.amount.value, event.amount.currency) == (Decimal(value), currency)
+
+
+def test_price_sentence_far_from_the_deal_is_not_its_amount():
+    text = ("Harbor Freight Lines Inc. agreed to buy Delmar Shipping Corp. The deal needs "
+            "approval. Regulators meet in May. Analysts said fuel prices were high. "
+            "Oil is worth $80 a barrel.")
+    (event,) = [e for e in eventx.extract(text, lang="en") if e.type == "acquisition"]
+    assert event.amount is None

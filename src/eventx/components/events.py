@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..companies.roles import is_possessive
-from ..frames.arguments import Frame, attach, candidate_companies
+from ..frames.arguments import Frame, attach, candidate_companies, spans_in
 from .extensions import forget_text
 from ..frames.build import explain, to_event
 from ..frames.lexicon import Lexicon, TypeRules, lexicon
@@ -75,10 +75,34 @@ class EventExtractor:
                         continue
                     self._inherit(frame, rules, sents)
                     frames.append(frame)
+            elif lex.price_types:
+                self._price(frames, si, sent, doc)
             named = [c for c in companies if not is_possessive(c, self.lang)]
             if named:
                 focus.append((si, named[-1]))
         return frames
+
+    def _price(self, frames: list[Frame], si: int, sent: Span, doc: Doc) -> None:
+        """A sentence without a trigger that states a price ("Der Kaufpreis belaufe sich auf
+        410 Millionen Euro") gives the amount to the deal of the sentences just before that
+        has none."""
+        cues = self.lex.price_cues.find(sent)
+        if not cues:
+            return
+        amounts = [s for s in spans_in(doc, "money", sent) if s.label_ == "MONEY"]
+        if not amounts:
+            return
+        for prev in reversed(frames):
+            if si - prev.sent_index > CONTEXT_SENTENCES:
+                return
+            if prev.type in self.lex.price_types and prev.fields.get("amount") is None:
+                cue = cues[0]
+                best = min(amounts, key=lambda s: abs(s.start - cue.start))
+                prev.fields["amount"] = best._.value
+                prev.reasons["amount"] = (
+                    f"price {best.text!r} in a later sentence (cue {cue.source!r})"
+                )
+                return
 
     @staticmethod
     def _inherit(frame: Frame, rules: TypeRules, sents: list[Span]) -> None:

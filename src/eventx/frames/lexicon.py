@@ -66,6 +66,8 @@ class Lexicon:
     skip_sentence: PatternSet
     example_markers: frozenset[str]
     topic_words: PatternSet
+    price_cues: PatternSet  # "Der Kaufpreis belaufe sich auf ...": a later sentence's price
+    price_types: frozenset[str]  # the types such a price belongs to
     speech_verbs: PatternSet
 
 
@@ -144,5 +146,7 @@ def lexicon(lang: str) -> Lexicon:
         skip_sentence=PatternSet(("skip", c) for c in context.get("skip_sentence", [])),
         example_markers=frozenset(context.get("example_markers", [])),
         topic_words=PatternSet(("topic", c) for c in context.get("topic_words", [])),
+        price_cues=PatternSet(("price", c) for c in context.get("prices", {}).get("cues", [])),
+        price_types=frozenset(context.get("prices", {}).get("types", [])),
         speech_verbs=PatternSet(("speech", c) for c in context.get("speech_verbs", [])),
     )
