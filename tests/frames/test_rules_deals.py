@@ -812,3 +812,19 @@ def test_price_sentence_far_from_the_deal_is_not_its_amount():
             "Oil is worth $80 a barrel.")
     (event,) = [e for e in eventx.extract(text, lang="en") if e.type == "acquisition"]
     assert event.amount is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "company", "partners"),
+    [
+        ("en", "Harlow Logistics Ltd has secured a £500m revolving credit facility from a group of "
+               "banks led by Barclays.", "Harlow Logistics", {"Barclays"}),
+        ("de", "Die revolvierende Kreditlinie der Uniper SE wird von einem Bankenkonsortium unter "
+               "Führung der Commerzbank bereitgestellt.", "Uniper", {"Commerzbank"}),
+    ],
+    ids=["en-led-by", "de-unter-fuehrung"],
+)
+def test_lenders_are_partners_not_the_borrower(lang, text, company, partners):
+    (event,) = [e for e in eventx.extract(text, lang=lang) if e.type == "financing"]
+    assert same_company(event.company, company)
+    assert {p.name for p in event.partners} >= partners

@@ -238,6 +238,7 @@ def attach(
     """Build the frame of ``trigger``: company by role, values by proximity and data."""
     kinds = field_kinds(rules.type)
     companies = candidate_companies(lex, doc, sent, sent_companies)
+    every_company = companies  # lenders ("led by Barclays") take no role, but are partners
     if rules.not_companies is not None:
         # e.g. a rating agency is never the rated company
         blocked = {t for h in rules.not_companies.find(sent) for t in h.tokens}
@@ -295,7 +296,7 @@ def attach(
         elif kind == "companies":
             own = company._.value.name if company is not None else None
             f[fld] = [
-                c for c in companies
+                c for c in every_company
                 if c._.value.name != own and not is_possessive(c, lex.lang)
             ]
             if f[fld]:
