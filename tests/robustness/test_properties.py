@@ -12,7 +12,7 @@ import logging
 from datetime import date, datetime
 
 import pytest
-from conftest import check_doc, check_events, dumped
+from robust_checks import check_doc, check_events, dumped
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from robust_strategies import (

@@ -22,7 +22,7 @@ What made each slow (all fixed):
 from __future__ import annotations
 
 import pytest
-from conftest import check_events
+from robust_checks import check_events
 
 import eventx
 

@@ -57,6 +57,7 @@ from spacy.tokens import Doc, Span
 from ..companies.names import strip_legal_form
 from ..companies.register import CompanyRegister, Entry, guards, register
 from ..lang import SUPPORTED, data
+from ..normalize._text import SOFT, plain_with_offsets, strip_soft
 from ..schema import Company
 from .extensions import doc_text
 
@@ -64,6 +65,9 @@ __all__ = ["CompanyFinder", "make_companies"]
 
 # candidate priorities: lower wins an overlap
 _KNOWN, _LEGAL, _CONTEXT, _MODEL, _REPEAT = range(5)
+
+_SOFT_CHARS = re.compile(f"[{SOFT}]")
+_SHADOW_KEY = "eventx.companies.shadow"
 
 #: "&" as written, and as crawled HTML leaves it
 _AMPERSANDS = ("&", "&amp;")
@@ -81,7 +85,7 @@ class _Candidate:
     def company(self, mention: str) -> Company:
         if self.entry is not None:
             return self.entry.company(mention)
-        return Company(name=self.name or mention, mention=mention)
+        return Company(name=strip_soft(self.name or mention), mention=mention)
 
 
 def _complete_short_names(chosen: list[_Candidate]) -> None:
@@ -190,6 +194,7 @@ class CompanyFinder:
             key = f"eventx_company_{index}"
             self.known.add(key, list(nlp.tokenizer.pipe(forms)))
             self._entry_of_key[nlp.vocab.strings[key]] = index
+        self.tokenizer = nlp.tokenizer  # for text without soft hyphens (_known_matches)
         # 2. legal forms (both languages) and the blocked names
         self.legal = PhraseMatcher(nlp.vocab)
         written = _union(self.lang, "legal_forms") + list(self.weak_forms)
@@ -303,11 +308,11 @@ class CompanyFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         candidates: list[_Candidate] = []
-        legal_hits = _longest_from_each_start(self.legal(doc))
+        legal_hits = _longest_from_each_start(self._matches(self.legal, doc, text))
         context_starts = self._descriptor_starts(doc, text)
         confirmed: set[int] = set()
         pending: list[_Candidate] = []
-        for key, s, e in self.known(doc):
+        for key, s, e in self._matches(self.known, doc, text):
             entry = self.register.entries[self._entry_of_key[key]]
             cand = _Candidate(s, e, _KNOWN, entry)
             if self._person_before(doc, s):
@@ -355,6 +360,7 @@ class CompanyFinder:
         doc._.main_company = self._main_company(spans, sents, anaphora) if anaphora else main
         all_spans = _select_spans(spans + anaphora)
         doc.spans["companies"] = all_spans
+        doc.user_data.pop(_SHADOW_KEY, None)
         return doc
 
     # -- finders --------------------------------------------------------------------------
@@ -388,7 +394,7 @@ class CompanyFinder:
         return (first.isupper() or first.isdigit()) and any(c.isalpha() for c in t)
 
     def _is_descriptor(self, word: str) -> bool:
-        low = word.lower()
+        low = strip_soft(word).lower()
         if low in self.descriptor_exceptions:
             return False
         return low.endswith(self.descriptor_ends)
@@ -459,6 +465,40 @@ class CompanyFinder:
                 generic = False  # "der Konzern Tönnies": an apposition names the company
             starts[i + 1] = generic
         return starts
+
+    def _matches(
+        self, matcher: PhraseMatcher, doc: Doc, text: str
+    ) -> list[tuple[int, int, int]]:
+        """``matcher``'s matches in ``doc``; a soft hyphen inside a name ("Volks\u00adwagen",
+        "Logis\u00adtics" in crawled text) is looked through by matching the text without soft
+        characters as well and mapping those matches back."""
+        matches = matcher(doc)
+        shadow = self._shadow(doc, text)
+        if shadow is None:
+            return matches
+        clean_doc, starts, ends = shadow
+        seen = set(matches)
+        for key, s, e in matcher(clean_doc):
+            first, last = clean_doc[s], clean_doc[e - 1]
+            span = doc.char_span(starts[first.idx], ends[last.idx + len(last.text) - 1],
+                                 alignment_mode="expand")
+            if span is not None and (key, span.start, span.end) not in seen:
+                seen.add((key, span.start, span.end))
+                matches.append((key, span.start, span.end))
+        return sorted(matches, key=lambda m: (m[1], -m[2]))
+
+    def _shadow(self, doc: Doc, text: str) -> tuple[Doc, list[int], list[int]] | None:
+        """The Doc of ``text`` without soft characters and the offset maps back, made once
+        per Doc (None when the text has none)."""
+        if not _SOFT_CHARS.search(text):
+            return None
+        cached = doc.user_data.get(_SHADOW_KEY)
+        if cached is None:
+            clean, starts, ends = plain_with_offsets(text)
+            if starts is None or ends is None or not clean:
+                return None
+            cached = doc.user_data[_SHADOW_KEY] = (self.tokenizer(clean), starts, ends)
+        return cached
 
     def _is_app_head(self, word: str) -> bool:
         low = word.lower()

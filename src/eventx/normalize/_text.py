@@ -21,6 +21,7 @@ __all__ = [
     "key",
     "plain",
     "plain_with_offsets",
+    "strip_soft",
 ]
 
 #: results of the public parse functions kept per function (the values are immutable)
@@ -57,6 +58,11 @@ def _decoded(ref: str) -> str:
     if ref[0] != "&":
         return ""  # a soft character
     return html.unescape(ref).translate(_SOFT_TABLE)
+
+
+def strip_soft(text: str) -> str:
+    """``text`` without soft hyphens and zero-width characters (entities left as written)."""
+    return text.translate(_SOFT_TABLE)
 
 
 def plain(text: str) -> str:
