@@ -828,3 +828,15 @@ def test_lenders_are_partners_not_the_borrower(lang, text, company, partners):
     (event,) = [e for e in eventx.extract(text, lang=lang) if e.type == "financing"]
     assert same_company(event.company, company)
     assert {p.name for p in event.partners} >= partners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ocado Group plc will use the proceeds mainly to buy back existing bonds maturing in 2026.",
+        "Harcourt Logistics Ltd repurchased notes worth £80m from investors.",
+    ],
+    ids=["buy-back-bonds", "repurchased-notes"],
+)
+def test_buying_back_debt_is_no_share_buyback(text):
+    assert "share_buyback" not in [e.type for e in eventx.extract(text, lang="en")]
