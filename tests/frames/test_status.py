@@ -60,6 +60,9 @@ def test_status(text, lang, status):
                      "financing", "completed", id="de-noun-trigger-completed"),
         pytest.param("Rivermark Energy Inc. sold $1.25 billion of senior unsecured notes on "
                      "Wednesday.", "en", "financing", "completed", id="en-notes-sold"),
+        pytest.param("Der Hauptversammlung der Pixelwerk Media AG wird vorgeschlagen, jeweils "
+                     "zehn Aktien zu einer neuen Aktie zusammenzulegen.", "de", "stock_split",
+                     "planned", id="de-proposal-passive-not-future"),
         # a cue on the far side of a clause opener belongs to another event
         pytest.param("Wexford Shipyards Ltd filed for insolvency on Friday after talks with its "
                      "lenders collapsed.", "en", "insolvency", "completed", id="en-after"),

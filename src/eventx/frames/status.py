@@ -50,9 +50,12 @@ _GE_PARTICIPLE = re.compile(
 )
 
 
-def _future(lex: Lexicon, sent: Span, trigger: Hit) -> tuple[str, str] | None:
-    """A future or conditional auxiliary with the trigger verb in the infinitive ("wird ...
-    verkaufen", "würde ... verkaufen"): the status the data gives it, and the cue."""
+def _future(
+    lex: Lexicon, sent: Span, trigger: Hit, clause: tuple[int, int]
+) -> tuple[str, str] | None:
+    """A future or conditional auxiliary in the trigger's clause with the trigger verb in the
+    infinitive ("wird ... verkaufen", "würde ... verkaufen"; not "wird vorgeschlagen, ...
+    zusammenzulegen"): the status the data gives it, and the cue."""
     if not lex.future_auxiliaries:
         return None
     verb = sent.doc[trigger.end - 1]
@@ -60,7 +63,7 @@ def _future(lex: Lexicon, sent: Span, trigger: Hit) -> tuple[str, str] | None:
         return None
     if verb.lower_ in lex.participles or _GE_PARTICIPLE.match(verb.lower_):
         return None  # "wird übernommen", "wird abgestoßen": a passive, not a future
-    for tok in sent:
+    for tok in sent.doc[clause[0] : clause[1]]:
         status = lex.future_auxiliaries.get(tok.lower_)
         if status is not None:
             return status, f"{tok.lower_} + {verb.lower_}"
@@ -158,7 +161,7 @@ def factuality(lex: Lexicon, rules: TypeRules, sent: Span, trigger: Hit) -> Fact
         for h in rules.completed.find(sent):
             if trigger.start in h.tokens or trigger.end - 1 in h.tokens or start <= h.start < end:
                 clause_cues.append(Hit("completed", (h.start,), h.source))
-    future = _future(lex, sent, trigger)
+    future = _future(lex, sent, trigger, (start, end))
     future_hit = None
     if future is not None and future[0] not in rules.ignore_statuses:
         future_hit = Hit(future[0], (trigger.start,), future[1])
