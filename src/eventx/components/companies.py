@@ -194,7 +194,7 @@ class CompanyFinder:
             key = f"eventx_company_{index}"
             self.known.add(key, list(nlp.tokenizer.pipe(forms)))
             self._entry_of_key[nlp.vocab.strings[key]] = index
-        self.tokenizer = nlp.tokenizer  # for text without soft hyphens (_known_matches)
+        self.tokenizer = nlp.tokenizer  # for the text without soft hyphens (_shadow)
         # 2. legal forms (both languages) and the blocked names
         self.legal = PhraseMatcher(nlp.vocab)
         written = _union(self.lang, "legal_forms") + list(self.weak_forms)

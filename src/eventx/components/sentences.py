@@ -29,8 +29,9 @@ _CLOSERS = frozenset({"“", "”", '"', "»", "«", "'", "’", ")", "]"})
 _TERMINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 _YEARISH = re.compile(r"^\d{3,}\.$")
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
-# a line break ("\n", "\r\n", or a lone "\r" of old Mac text), or sentence-final punctuation with optional closing quotes/brackets, then
-# white space; group "next" is where the following token starts. Of a run of line breaks
+# a line break ("\n", "\r\n", or a lone "\r" of old Mac text), or sentence-final
+# punctuation with optional closing quotes/brackets, then white space; group "next" is
+# where the following token starts. Of a run of line breaks
 # only the last one matches (no "\n" in the white space after it): "\n\s*\S" tried from every
 # line break of a long blank run scanned the run again each time (quadratic).
 _CANDIDATE = re.compile(
