@@ -16,7 +16,11 @@ What made each slow (all fixed):
 - repeated trigger words without sentence ends: one sentence of thousands of tokens whose
   every trigger re-read the sentence (patterns, regex fields, spans), and clusters of
   thousands of frames compared pairwise (``components/sentences.py``: sentences of at most
-  200 tokens; ``frames/``: per-sentence memo, cluster summaries).
+  200 tokens; ``frames/``: per-sentence memo, cluster summaries);
+- digits grouped by spaces ("2 000,522 000,..."): every group could start a number that ran
+  to the end of the run (``normalize/numbers.py``: at most six groups);
+- one name repeated ("Bank Bank ..."): every occurrence sorted all candidates of the name
+  and re-read the Doc's words (``components/companies.py``).
 """
 
 from __future__ import annotations
@@ -64,6 +68,9 @@ CASES = [
     ("appoint-long-word", "Siemens ernennt Anna Berg zur Chefin ", "de"),
     ("amp-entities", "&amp;", "en"),
     ("hyphen-chain", "A-", "de"),
+    ("thin-space-groups", "2\u202f000,522\u202f000,52", "de"),
+    ("plain-space-groups", "1 000 ", "en"),
+    ("repeated-bank", "Bank ", "de"),
 ]
 
 

@@ -68,6 +68,7 @@ _KNOWN, _LEGAL, _CONTEXT, _MODEL, _REPEAT = range(5)
 
 _SOFT_CHARS = re.compile(f"[{SOFT}]")
 _SHADOW_KEY = "eventx.companies.shadow"
+_POSITIONS_KEY = "eventx.companies.positions"
 
 #: "&" as written, and as crawled HTML leaves it
 _AMPERSANDS = ("&", "&amp;")
@@ -361,6 +362,7 @@ class CompanyFinder:
         all_spans = _select_spans(spans + anaphora)
         doc.spans["companies"] = all_spans
         doc.user_data.pop(_SHADOW_KEY, None)
+        doc.user_data.pop(_POSITIONS_KEY, None)
         return doc
 
     # -- finders --------------------------------------------------------------------------
@@ -609,12 +611,22 @@ class CompanyFinder:
             return True
         if self.lang != "de":
             return True
-        orth = doc[start].orth
-        for i in [i for i, o in enumerate(doc.to_array("ORTH").tolist()) if o == orth]:
+        for i in self._positions(doc).get(doc[start].orth, ()):
             if i != start and i > 0 and not doc[i].is_sent_start:
                 if doc[i - 1].lower_ not in self.articles_lower:
                     return True
         return False
+
+    @staticmethod
+    def _positions(doc: Doc) -> dict[int, list[int]]:
+        """Token positions of each ORTH hash in ``doc``, made once per Doc."""
+        positions = doc.user_data.get(_POSITIONS_KEY)
+        if positions is None:
+            positions = {}
+            for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+                positions.setdefault(orth, []).append(i)
+            doc.user_data[_POSITIONS_KEY] = positions
+        return positions
 
     def _compounds(self, doc: Doc, text: str) -> list[_Candidate]:
         found = []
@@ -700,11 +712,17 @@ class CompanyFinder:
         if not names:
             return []
         found = []
+        # one candidate per spelling, longest first (a text repeating one name would sort
+        # a list as long as the text at every occurrence)
+        ordered: dict[str, list[tuple[tuple[str, ...], _Candidate]]] = {}
+        for first, items in names.items():
+            unique = {words: cand for words, cand in reversed(items)}
+            ordered[first] = sorted(unique.items(), key=lambda item: -len(item[0]))
         strings = doc.vocab.strings
         firsts = {strings.add(w) for w in names}
         orths = doc.to_array("ORTH").tolist()
         for i in [i for i, orth in enumerate(orths) if orth in firsts]:
-            for words, cand in sorted(names[doc[i].text], key=lambda item: -len(item[0])):
+            for words, cand in ordered[doc[i].text]:
                 end = i + len(words)
                 if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
                     found.append(_Candidate(i, end, _REPEAT, cand.entry, cand.name))

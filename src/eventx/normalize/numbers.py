@@ -37,7 +37,7 @@ __all__ = ["DIGITS", "Lexicon", "lexicon", "parse_count", "parse_number"]
 _GROUP_SEPS = ".,'’\u00a0\u2009\u202f "
 #: a number written with digits; group 0 of a match is the whole number
 DIGITS = (
-    r"(?<![\d.,'’])(?:\d{1,3}(?:[.,'’\u00a0\u2009\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
+    r"(?<![\d.,'’])(?:\d{1,3}(?:[.,'’\u00a0\u2009\u202f ]\d{3}){1,6}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
 )
 _SPACE_SEPS = frozenset("'’\u00a0\u2009\u202f ")
 _YEAR = re.compile(r"(?:19|20)\d\d")
