@@ -18,7 +18,8 @@ What made each slow (all fixed):
   thousands of frames compared pairwise (``components/sentences.py``: sentences of at most
   200 tokens; ``frames/``: per-sentence memo, cluster summaries);
 - digits grouped by spaces ("2 000,522 000,..."): every group could start a number that ran
-  to the end of the run (``normalize/numbers.py``: at most six groups);
+  to the end of the run (``normalize/numbers.py``: at most six groups), and so could every
+  word of a run of number words ("ten ten ten ...": at most eight words);
 - one name repeated ("Bank Bank ..."): every occurrence sorted all candidates of the name
   and re-read the Doc's words (``components/companies.py``).
 """
@@ -71,6 +72,8 @@ CASES = [
     ("thin-space-groups", "2\u202f000,522\u202f000,52", "de"),
     ("plain-space-groups", "1 000 ", "en"),
     ("repeated-bank", "Bank ", "de"),
+    ("number-words", "ten ", "en"),
+    ("number-words-hyphens", "twenty-one ", "en"),
 ]
 
 

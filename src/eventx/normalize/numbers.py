@@ -105,7 +105,10 @@ def lexicon(lang: str) -> Lexicon:
         # English: words joined by spaces or hyphens, "and" only after hundred/thousand
         glue_and = "|".join(rf"(?<={re.escape(w)})\s+and\s+" for w in d["and_after"])
         word = rf"{morph}{LETTER_AFTER}"
-        number_words = rf"{word}(?:(?:[\s-]+|{glue_and}){word})*"
+        # at most eight words ("two hundred and fifty-three thousand four hundred"): a run
+        # of number words ("ten ten ten ...") would otherwise start a number at every word
+        # that runs to the end of the run
+        number_words = rf"{word}(?:(?:[\s-]+|{glue_and}){word}){{0,7}}"
     else:
         # German: one word glued from pieces ("zweihundertfünfzig")
         number_words = f"{morph}+{LETTER_AFTER}"
