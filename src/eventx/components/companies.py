@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Span
 from ..companies.names import strip_legal_form
 from ..companies.register import CompanyRegister, Entry, guards, register
 from ..lang import SUPPORTED, data
-from ..normalize._text import SOFT, plain_with_offsets, strip_soft
+from ..normalize._text import plain_with_offsets, strip_soft
 from ..schema import Company
 from .extensions import doc_text
 
@@ -66,7 +66,6 @@ __all__ = ["CompanyFinder", "make_companies"]
 # candidate priorities: lower wins an overlap
 _KNOWN, _LEGAL, _CONTEXT, _MODEL, _REPEAT = range(5)
 
-_SOFT_CHARS = re.compile(f"[{SOFT}]")
 _SHADOW_KEY = "eventx.companies.shadow"
 _POSITIONS_KEY = "eventx.companies.positions"
 
@@ -195,7 +194,7 @@ class CompanyFinder:
             key = f"eventx_company_{index}"
             self.known.add(key, list(nlp.tokenizer.pipe(forms)))
             self._entry_of_key[nlp.vocab.strings[key]] = index
-        self.tokenizer = nlp.tokenizer  # for the text without soft hyphens (_shadow)
+        self.tokenizer = nlp.tokenizer  # for the text as the normalisers read it (_shadow)
         # 2. legal forms (both languages) and the blocked names
         self.legal = PhraseMatcher(nlp.vocab)
         written = _union(self.lang, "legal_forms") + list(self.weak_forms)
@@ -263,10 +262,6 @@ class CompanyFinder:
                 extra.setdefault(form + suffix, index)
         for form, index in extra.items():
             forms.setdefault(form, index)
-        # crawled HTML keeps the entity: "Johnson &amp; Johnson", "AT&amp;T"
-        for form, index in list(forms.items()):
-            if "&" in form:
-                forms.setdefault(form.replace("&", "&amp;"), index)
         return forms
 
     def _anaphora(self, spec: dict[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
@@ -471,9 +466,9 @@ class CompanyFinder:
     def _matches(
         self, matcher: PhraseMatcher, doc: Doc, text: str
     ) -> list[tuple[int, int, int]]:
-        """``matcher``'s matches in ``doc``; a soft hyphen inside a name ("Volks\u00adwagen",
-        "Logis\u00adtics" in crawled text) is looked through by matching the text without soft
-        characters as well and mapping those matches back."""
+        """``matcher``'s matches in ``doc``. Crawled text ("Volks\u00adwagen" with a soft
+        hyphen, "Johnson &amp; Johnson") is also matched as the normalisers read it (soft
+        characters out, character references decoded), and those matches mapped back."""
         matches = matcher(doc)
         shadow = self._shadow(doc, text)
         if shadow is None:
@@ -490,17 +485,15 @@ class CompanyFinder:
         return sorted(matches, key=lambda m: (m[1], -m[2]))
 
     def _shadow(self, doc: Doc, text: str) -> tuple[Doc, list[int], list[int]] | None:
-        """The Doc of ``text`` without soft characters and the offset maps back, made once
-        per Doc (None when the text has none)."""
-        if not _SOFT_CHARS.search(text):
-            return None
+        """The Doc of ``text`` as the normalisers read it (``plain_with_offsets``) and the
+        offset maps back, made once per Doc; None when ``text`` is already plain."""
         cached = doc.user_data.get(_SHADOW_KEY)
         if cached is None:
             clean, starts, ends = plain_with_offsets(text)
-            if starts is None or ends is None or not clean:
-                return None
-            cached = doc.user_data[_SHADOW_KEY] = (self.tokenizer(clean), starts, ends)
-        return cached
+            plain_text = starts is None or ends is None or not clean
+            cached = False if plain_text else (self.tokenizer(clean), starts, ends)
+            doc.user_data[_SHADOW_KEY] = cached
+        return cached or None
 
     def _is_app_head(self, word: str) -> bool:
         low = word.lower()
@@ -719,9 +712,9 @@ class CompanyFinder:
             unique = {words: cand for words, cand in reversed(items)}
             ordered[first] = sorted(unique.items(), key=lambda item: -len(item[0]))
         strings = doc.vocab.strings
-        firsts = {strings.add(w) for w in names}
-        orths = doc.to_array("ORTH").tolist()
-        for i in [i for i, orth in enumerate(orths) if orth in firsts]:
+        positions = self._positions(doc)
+        at = sorted(i for w in names for i in positions.get(strings.add(w), ()))
+        for i in at:
             for words, cand in ordered[doc[i].text]:
                 end = i + len(words)
                 if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
