@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..companies.roles import is_possessive
-from ..frames.arguments import Frame, attach, candidate_companies, spans_in
+from ..frames.arguments import Frame, attach, candidate_companies, nearest, spans_in
 from .extensions import forget_text
 from ..frames.build import explain, to_event
 from ..frames.lexicon import Lexicon, TypeRules, lexicon
@@ -97,7 +97,7 @@ class EventExtractor:
                 return
             if prev.type in self.lex.price_types and prev.fields.get("amount") is None:
                 cue = cues[0]
-                best = min(amounts, key=lambda s: abs(s.start - cue.start))
+                best = nearest(amounts, cue)
                 prev.fields["amount"] = best._.value
                 prev.reasons["amount"] = (
                     f"price {best.text!r} in a later sentence (cue {cue.source!r})"

@@ -155,7 +155,8 @@ def _distance(span: Span | Hit, trigger: Hit, marks: list[int] | None = None) ->
     return (gap, after)
 
 
-def _nearest(items: list[Any], trigger: Hit, marks: list[int] | None = None) -> Any | None:
+def nearest(items: list[Any], trigger: Hit, marks: list[int] | None = None) -> Any | None:
+    """The item (span or hit) nearest to ``trigger``; crossing a clause mark costs extra."""
     return min(items, key=lambda s: _distance(s, trigger, marks)) if items else None
 
 
@@ -199,14 +200,14 @@ def _money_fields(
     for fld, cues in rules.money.items():
         for cue in cues.find(sent):
             free = [s for s in spans if s.start not in used]
-            best = _nearest(free, cue, marks)
+            best = nearest(free, cue, marks)
             if best is not None and _distance(best, cue, marks)[0] <= 4:
                 out[fld] = best._.value
                 used.add(best.start)
                 break
     free = [s for s in spans if s.start not in used]
     if "low" in money_fields and "high" in money_fields and free:
-        best = _nearest(free, trigger, marks)
+        best = nearest(free, trigger, marks)
         m: Money = best._.value
         if m.low is not None and m.high is not None:
             out["low"] = Money(value=m.low, currency=m.currency, text=m.text)
@@ -217,7 +218,7 @@ def _money_fields(
     for fld in money_fields:
         if fld in out or fld in rules.money:
             continue
-        best = _nearest([s for s in spans if s.start not in used], trigger, marks)
+        best = nearest([s for s in spans if s.start not in used], trigger, marks)
         if best is None:
             break
         out[fld] = best._.value
@@ -274,7 +275,7 @@ def attach(
             if rules.not_percent_before:
                 percents = [p for p in percents if p.end >= len(doc)
                             or doc[p.end].lower_ not in rules.not_percent_before]
-            best = _nearest(percents, trigger, marks)
+            best = nearest(percents, trigger, marks)
             if best is not None:
                 value: Percent = best._.value
                 if rules.negative is not None and _negative(rules, sent, best, marks):
@@ -282,7 +283,7 @@ def attach(
                 f[fld] = value
                 frame.reasons[fld] = f"percentage {best.text!r} nearest to the trigger"
         elif kind == "horizon":
-            best = _nearest(spans_in(doc, "horizons", sent), trigger, marks)
+            best = nearest(spans_in(doc, "horizons", sent), trigger, marks)
             if best is not None:
                 f[fld] = best._.value
                 frame.reasons[fld] = f"horizon {best.text!r} nearest to the trigger"
@@ -304,7 +305,7 @@ def attach(
     if rules.first_named:
         _first_named_first(frame, kinds)
     for fld, cues in rules.keywords.items():
-        best = _nearest(cues.find(sent), trigger, marks)
+        best = nearest(cues.find(sent), trigger, marks)
         if best is not None:
             f[fld] = best.key
             frame.reasons[fld] = f"cue {best.span(doc).text!r} (pattern {best.source!r})"
@@ -342,7 +343,7 @@ def attach(
             f[fld] = value
             frame.reasons[fld] = "default of the event type"
     dates = [s for s in spans_in(doc, "dates", sent) if s._.value]
-    best = _nearest(dates, trigger, marks)
+    best = nearest(dates, trigger, marks)
     frame.date = best._.value if best is not None else None
     if best is not None:
         frame.reasons["date"] = f"date {best.text!r} nearest to the trigger"
