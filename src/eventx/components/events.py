@@ -151,16 +151,16 @@ class EventExtractor:
         remember(doc)
         try:
             frames = self._frames(doc)
+            lex = self.lex
+            distinct = {t: r.distinct for t, r in lex.rules.items()}
+            found = []
+            for c in cluster(frames, distinct):
+                event = to_event(c, lex.rules[c[0].type], self.lang)
+                if event is not None:
+                    found.append((event, explain(c, event)))
         finally:
             forget_lowers(doc)
             forget_text(doc)
-        lex = self.lex
-        distinct = {t: r.distinct for t, r in lex.rules.items()}
-        found = []
-        for c in cluster(frames, distinct):
-            event = to_event(c, lex.rules[c[0].type], self.lang)
-            if event is not None:
-                found.append((event, explain(c, event)))
         found.sort(key=lambda pair: pair[0].evidence.start)
         doc._.events = [e for e, _ in found]
         doc._.explanations = [x for _, x in found]

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..doc_text import doc_text, forget_text, remember_text
+
+__all__ = ["SPAN_KEYS", "doc_text", "forget_text", "register_extensions", "remember_text"]
+
 SPAN_KEYS = ("companies", "money", "percent", "horizons", "dates")
 
-_TEXT_KEY = "eventx.text"
 _VALUES_KEY = "eventx.values"
 
 
@@ -29,30 +32,6 @@ def _get_value(span: Span) -> object:
 def _set_value(span: Span, value: object) -> None:
     values = span.doc.user_data.setdefault(_VALUES_KEY, {})
     values[(span.start_char, span.end_char, span.label)] = value
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc while the eventx components run.
-
-    spaCy joins the text from its tokens on every ``doc.text``; on a news article that costs
-    about as much as a component's own work. ``forget_text`` drops the copy again.
-    """
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-def remember_text(doc: Doc, text: str) -> Doc:
-    """Give ``doc_text`` the string ``doc`` was made from, so it is not joined again from
-    the tokens. Only for a Doc fresh from the tokenizer, whose text is exactly ``text``."""
-    doc.user_data[_TEXT_KEY] = text
-    return doc
-
-
-def forget_text(doc: Doc) -> None:
-    """Drop the cached text of :func:`doc_text`."""
-    doc.user_data.pop(_TEXT_KEY, None)
 
 
 def register_extensions() -> None:

@@ -14,6 +14,7 @@ from ..schema import EVENT_TYPES, BaseEvent, Company, Evidence
 from .arguments import Frame, field_kinds
 from .lexicon import TypeRules
 from .merge import combine, rank
+from .patterns import sentence_text
 
 log = logging.getLogger("eventx")
 
@@ -39,7 +40,7 @@ def evidence(sent: Span) -> Evidence:
         a += 1
     while b > a and _edge(sent.doc[b - 1]):
         b -= 1
-    text = sent.text
+    text = sentence_text(sent)
     if a == b:  # nothing but markup: the sentence without white space
         lead = len(text) - len(text.lstrip())
         body = text.strip()

@@ -10,20 +10,26 @@ A pattern is a sequence of *steps* separated by single spaces; each step matches
   ``stößt|stieß ... ab``)
 - a leading ``!`` on a pattern marks a negative pattern (used for exclusions).
 
-Patterns compile to regular expressions once per language; matching a token against all
-first steps is cached per distinct lower-case form (its ``LOWER`` hash, read for the whole
-Doc in one array), so the cost per token is one dict look-up.
+Patterns compile to regular expressions once per language. Which first steps of which
+pattern sets a word matches is looked up once per distinct lower-case form (its ``LOWER``
+hash, read for the whole Doc in one array) for all pattern sets together; inside the event
+component each set's candidate tokens are kept per Doc, so asking a set about a sentence
+costs a bisection.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
+
+from ..doc_text import doc_text
 
 __all__ = [
     "CLAUSE_MARKS", "MAX_GAP", "Pattern", "PatternSet", "Hit", "clause_marks", "forget_lowers",
@@ -48,12 +54,14 @@ _LOWERS_KEY = "eventx.lowers"
 
 def lowers(doc: Doc) -> list[int]:
     """The ``LOWER`` hashes of all tokens, computed once per Doc while the event component
-    runs (it removes them from ``doc.user_data`` when done)."""
-    cached = doc.user_data.get(_LOWERS_KEY)
-    if cached is None or len(cached) != len(doc):
-        cached = doc.to_array(LOWER).tolist()
-        doc.user_data[_LOWERS_KEY] = cached
-    return cached
+    runs (it removes them when done)."""
+    cache = doc.user_data.get(_MEMO_KEY)
+    if cache is not None:
+        cached = cache.get(_LOWERS_KEY)
+        if cached is None:
+            cached = cache[_LOWERS_KEY] = doc.to_array(LOWER).tolist()
+        return cached
+    return doc.to_array(LOWER).tolist()
 
 
 _MEMO_KEY = "eventx.memo"
@@ -82,7 +90,8 @@ def sentence_text(sent: Span) -> str:
     key = ("text", sent.start, sent.end)
     text = cache.get(key)
     if text is None:
-        text = cache[key] = sent.text
+        # a slice of the Doc's text: Span.text joins the text again from the tokens
+        text = cache[key] = doc_text(sent.doc)[sent.start_char : sent.end_char]
     return text
 
 
@@ -156,39 +165,109 @@ class Hit:
         return doc[self.start : self.end]
 
 
+class _FirstSteps:
+    """Which first steps of which pattern sets each distinct word matches, for all pattern
+    sets at once.
+
+    The event component asks a few dozen pattern sets about every sentence. Looking a word up
+    once for all of them (here) and keeping each set's candidate tokens per Doc
+    (:func:`_candidates`) makes a question about a sentence cost a bisection instead of a
+    pass over its tokens.
+    """
+
+    # Every distinct token text becomes a key, so a service reading news for weeks would fill
+    # it; 50,000 entries stay under a few MB and still hold the words that recur.
+    CACHE_LIMIT = 50_000
+
+    def __init__(self) -> None:
+        self.sets: list[PatternSet] = []
+        self.entries: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._any: re.Pattern[str] | None = None
+        self._lock = threading.Lock()
+
+    def add(self, ps: PatternSet) -> int:
+        with self._lock:
+            self.sets.append(ps)
+            self.entries = {}  # computed without the new set
+            self._any = None
+            return len(self.sets) - 1
+
+    def lookup(self, key: int, strings) -> tuple[tuple[int, int], ...]:  # noqa: ANN001
+        """(set id, pattern index) of every first step matching the word of hash ``key``."""
+        found = self.entries.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            return self._lookup(key, strings[key].translate(_INVISIBLE))
+
+    def _lookup(self, key: int, text: str) -> tuple[tuple[int, int], ...]:
+        if self._any is None:
+            self._any = re.compile(
+                "|".join(f"(?:{ps.any_pattern})" for ps in self.sets if ps.patterns) or "(?!)"
+            )
+        if self._any.fullmatch(text) is None:
+            found = ()
+        else:
+            found = tuple(
+                (sid, pi)
+                for sid, ps in enumerate(self.sets)
+                if ps.patterns and ps._any.fullmatch(text) is not None
+                for pi, p in enumerate(ps.patterns)
+                if p.steps[0][0].fullmatch(text)
+            )
+        if len(self.entries) >= self.CACHE_LIMIT:
+            self.entries = {}  # bounded memory for long-running services
+        self.entries[key] = found
+        return found
+
+
+_FIRST = _FirstSteps()
+
+# Whether the word of a LOWER hash matches a later step of a pattern, per step regex (a
+# word's string, normalised and matched, costs ten dict look-ups); bounded per step.
+_STEP_WORDS: dict[re.Pattern[str], dict[int, bool]] = {}
+_STEP_WORDS_LIMIT = 20_000
+_CANDIDATES_KEY = "eventx.candidates"
+
+
+def _candidates(doc: Doc) -> dict[int, tuple[list[int], list[int]]]:
+    """Per pattern set: the token indices where one of its first steps matches, and which
+    pattern, in text order; built in one pass over the Doc while the event component runs."""
+    cache = memo(doc)
+    found = cache.get(_CANDIDATES_KEY) if cache is not None else None
+    if found is not None:
+        return found
+    found = {}
+    strings = doc.vocab.strings
+    entries = _FIRST.entries
+    for i, key in enumerate(lowers(doc)):
+        hit = entries.get(key)
+        if hit is None:
+            hit = _FIRST.lookup(key, strings)
+            entries = _FIRST.entries
+        for sid, pi in hit:
+            pair = found.get(sid)
+            if pair is None:
+                pair = found[sid] = ([], [])
+            pair[0].append(i)
+            pair[1].append(pi)
+    if cache is not None:
+        cache[_CANDIDATES_KEY] = found
+    return found
+
+
 class PatternSet:
     """Many patterns under keys (e.g. event types or statuses), matched together."""
 
-    # Per pattern set (there are a few dozen per language): every distinct token text is a
-    # key, so a service reading news for weeks would fill it; 20,000 entries keep each set
-    # under a few MB and still hold the words that recur.
-    _CACHE_LIMIT = 20_000
-
     def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
         self.patterns = [Pattern.compile(src, key) for key, src in patterns]
-        self._first: dict[int, tuple[int, ...]] = {}
         # one alternation of all first steps: most words match none, and are told so at once
-        self._any = re.compile(
-            "|".join(f"(?:{p.steps[0][0].pattern})" for p in self.patterns) or "(?!)"
-        )
+        self.any_pattern = "|".join(f"(?:{p.steps[0][0].pattern})" for p in self.patterns)
+        self._any = re.compile(self.any_pattern or "(?!)")
+        self._id = _FIRST.add(self)
 
     def __len__(self) -> int:
         return len(self.patterns)
-
-    def _firsts(self, key: int, strings) -> tuple[int, ...]:  # noqa: ANN001 - StringStore
-        hit = self._first.get(key)
-        if hit is None:
-            text = strings[key].translate(_INVISIBLE)
-            if self._any.fullmatch(text) is None:
-                hit = ()
-            else:
-                hit = tuple(
-                    i for i, p in enumerate(self.patterns) if p.steps[0][0].fullmatch(text)
-                )
-            if len(self._first) >= self._CACHE_LIMIT:
-                self._first.clear()  # bounded memory for long-running services
-            self._first[key] = hit
-        return hit
 
     @staticmethod
     def _rest(pat: Pattern, low: list[int], strings, i: int, end: int) -> tuple[int, ...] | None:  # noqa: ANN001
@@ -196,8 +275,17 @@ class PatternSet:
         pos = i
         for rx, gap in pat.steps[1:]:
             stop = min(end, pos + 2 + (MAX_GAP if gap else 0))
+            known = _STEP_WORDS.get(rx)
+            if known is None:
+                known = _STEP_WORDS[rx] = {}
             for k in range(pos + 1, stop):
-                if rx.fullmatch(strings[low[k]].translate(_INVISIBLE)):
+                key = low[k]
+                ok = known.get(key)
+                if ok is None:
+                    if len(known) >= _STEP_WORDS_LIMIT:
+                        known.clear()  # bounded memory for long-running services
+                    ok = known[key] = rx.fullmatch(strings[key].translate(_INVISIBLE)) is not None
+                if ok:
                     idx.append(k)
                     pos = k
                     break
@@ -205,32 +293,65 @@ class PatternSet:
                 return None
         return tuple(idx)
 
+    def _hits(
+        self, low: list[int], strings, at: list[int], which: list[int], k: int, end: int  # noqa: ANN001
+    ) -> list[Hit]:
+        """The hits of the candidates ``at[k:]`` (token, pattern) that lie before ``end``."""
+        out = []
+        patterns = self.patterns
+        n = len(at)
+        while k < n and at[k] < end:
+            i, pat = at[k], patterns[which[k]]
+            if len(pat.steps) == 1:
+                out.append(Hit(pat.key, (i,), pat.source))
+            else:
+                toks = self._rest(pat, low, strings, i, end)
+                if toks is not None:
+                    out.append(Hit(pat.key, toks, pat.source))
+            k += 1
+        return out
+
     def finditer(self, doc: Doc, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         """Every hit whose tokens lie in ``doc[start:end]``, in text order."""
         end = len(doc) if end is None else end
         if not self.patterns:
-            return
+            return iter(())
         low = lowers(doc)
         strings = doc.vocab.strings
-        first = self._first
-        for i in range(start, end):
-            firsts = first.get(low[i])
-            if firsts is None:
-                firsts = self._firsts(low[i], strings)
-            for pi in firsts:
-                pat = self.patterns[pi]
-                toks = self._rest(pat, low, strings, i, end) if len(pat.steps) > 1 else (i,)
-                if toks is not None:
-                    yield Hit(pat.key, toks, pat.source)
+        if memo(doc) is not None:
+            at, which = _candidates(doc).get(self._id, ([], []))
+        else:
+            sid = self._id
+            at, which = [], []
+            for i in range(start, end):
+                for s, pi in _FIRST.lookup(low[i], strings):
+                    if s == sid:
+                        at.append(i)
+                        which.append(pi)
+        return iter(self._hits(low, strings, at, which, bisect_left(at, start), end))
 
     def find(self, span: Span) -> list[Hit]:
         """Every hit inside ``span`` (a sentence, usually). The list is shared by later calls
         for the same span while the event component runs: do not change it."""
-        cache = memo(span.doc)
+        doc = span.doc
+        cache = doc.user_data.get(_MEMO_KEY)
         if cache is None:
-            return list(self.finditer(span.doc, span.start, span.end))
-        key = (self, span.start, span.end)
+            return list(self.finditer(doc, span.start, span.end))
+        start, end = span.start, span.end
+        found = cache.get(_CANDIDATES_KEY)
+        if found is None:
+            found = _candidates(doc)
+        pair = found.get(self._id)
+        if pair is None:
+            return []
+        at = pair[0]
+        first = bisect_left(at, start)
+        if first == len(at) or at[first] >= end:
+            return []  # no first step in the span: the common case, answered at once
+        key = (self._id, start, end)
         hits = cache.get(key)
         if hits is None:
-            hits = cache[key] = list(self.finditer(span.doc, span.start, span.end))
+            hits = cache[key] = self._hits(
+                cache[_LOWERS_KEY], doc.vocab.strings, at, pair[1], first, end
+            )
         return hits
