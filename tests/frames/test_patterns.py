@@ -39,3 +39,79 @@ def test_pattern_misses(pattern, text):
 def test_empty_pattern_rejected():
     with pytest.raises(ValueError):
         Pattern.compile("   ", "k")
+
+
+@pytest.mark.parametrize(
+    "pattern,anchor",
+    [
+        pytest.param("as|to the|its chief|ceo", 2, id="role-after-articles"),
+        pytest.param("for a total of", 2, id="longest-word"),
+        pytest.param("an die *börse", 2, id="compound-glob"),
+        pytest.param("auf * prozent|% erhöht", 3, id="wildcard-never"),
+        pytest.param("für ... gegangen", 0, id="gap-keeps-first"),
+        pytest.param("verkauf*", 0, id="one-step"),
+    ],
+)
+def test_anchor_is_the_most_specific_step(pattern, anchor):
+    assert Pattern.compile(pattern, "k").anchor == anchor
+
+
+_SETS = [
+    ("role", "as|to the|its chief|ceo"),
+    ("role", "chief|ceo"),
+    ("total", "for a total of"),
+    ("total", "a total"),
+    ("sep", "stößt|stieß ... ab"),
+    ("ipo", "an die *börse"),
+    ("article", "a|the|die"),  # starts inside the matches above, after their first token
+]
+_TEXTS = [
+    "Anna Becker was named to the chief post and later to its CEO role for a total of two years.",
+    "Siemens stößt seine Sparte ab und geht an die Frankfurter Börse, an die Wertpapierbörse.",
+    "as the CEO, to the ceo to the chief for a total of for a total of",
+]
+
+
+def _reference(patterns, doc, start, end):
+    """Hits by the definition: from every token, each pattern in order, step by step."""
+    from eventx.frames.patterns import MAX_GAP, norm
+
+    words = [norm(t) for t in doc]
+    out = []
+    for i in range(start, end):
+        for p in patterns:
+            if not p.steps[0][0].fullmatch(words[i]):
+                continue
+            toks, pos = [i], i
+            for rx, gap in p.steps[1:]:
+                nxt = next((k for k in range(pos + 1, min(end, pos + 2 + (MAX_GAP if gap else 0)))
+                            if rx.fullmatch(words[k])), None)
+                if nxt is None:
+                    break
+                toks.append(nxt)
+                pos = nxt
+            else:
+                out.append((p.key, tuple(toks), p.source))
+    return out
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_pipeline_lookup_agrees_with_a_plain_scan(text):
+    """Inside the event component hits come from per-Doc candidates, outside from a scan of
+    the span, both looked up by each pattern's anchor step; both give the hits the
+    definition gives (from the first step on), in the same order, also in spans that cut a
+    match."""
+    from eventx.frames.patterns import forget_lowers, remember
+
+    ps = PatternSet(_SETS)
+    doc = eventx.load("en").make_doc(text)
+    spans = [doc[:], *(doc[a:b] for a in range(0, len(doc), 3) for b in (a + 4, len(doc)))]
+    plain = [[(h.key, h.tokens, h.source) for h in ps.find(s)] for s in spans]
+    remember(doc)
+    try:
+        kept = [[(h.key, h.tokens, h.source) for h in ps.find(s)] for s in spans]
+    finally:
+        forget_lowers(doc)
+    assert kept == plain
+    assert plain == [_reference(ps.patterns, doc, s.start, s.end) for s in spans]
+    assert any(plain)  # the texts do hold matches

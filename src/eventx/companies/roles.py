@@ -101,7 +101,7 @@ def _cues(lang: str) -> _Cues:
 
 def is_possessive(span: Span, lang: str) -> bool:
     """Whether a company span is a possessive ("seine", "its") rather than a mention."""
-    return len(span) == 1 and span.text in _cues(lang).possessives
+    return span.end - span.start == 1 and span.doc[span.start].text in _cues(lang).possessives
 
 
 def _inserted_clauses(sent: Span, cues: _Cues) -> list[tuple[int, int]]:

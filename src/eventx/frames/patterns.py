@@ -26,6 +26,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.attrs import LOWER
+from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -121,27 +123,53 @@ def _step_regex(step: str) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(alts) + ")")
 
 
+# spaCy's stop words of both languages: a step that can be one of them matches often
+_COMMON = frozenset(GERMAN_STOP_WORDS | ENGLISH_STOP_WORDS)
+
+
+def _specificity(step: str) -> int:
+    """A rough measure of how rarely a step matches: 0 if it can be a common word ("the",
+    "die", "to"), else the fewest fixed characters of its alternatives ("*börse" 5, "*" 0)."""
+    alts = step.lower().split("|")
+    if any(alt in _COMMON for alt in alts):
+        return 0
+    return min(len(alt.replace("*", "")) for alt in alts)
+
+
 @dataclass(frozen=True)
 class Pattern:
-    """One compiled pattern: a list of (step regex, gap allowed before it)."""
+    """One compiled pattern: a list of (step regex, gap allowed before it), and the step
+    looked up first (``anchor``).
+
+    A pattern without gaps is looked up by its most specific step ("as|to chief|ceo" by
+    "chief|ceo", "for a total of" by "total"), so that common words ("to", "in", "die")
+    do not each start a match attempt; a pattern with a gap by its first step.
+    """
 
     source: str
     key: str
     steps: tuple[tuple[re.Pattern[str], bool], ...]
+    anchor: int = 0
 
     @classmethod
     def compile(cls, source: str, key: str) -> Pattern:
         steps: list[tuple[re.Pattern[str], bool]] = []
+        parts: list[str] = []
         gap = False
         for part in source.split():
             if part == "...":
                 gap = True
                 continue
             steps.append((_step_regex(part), gap))
+            parts.append(part)
             gap = False
         if not steps:
             raise ValueError(f"empty pattern {source!r} for {key!r}")
-        return cls(source, key, tuple(steps))
+        anchor = 0
+        if not any(g for _, g in steps):
+            scores = [_specificity(part) for part in parts]
+            anchor = scores.index(max(scores))
+        return cls(source, key, tuple(steps), anchor)
 
 
 @dataclass(frozen=True)
@@ -213,7 +241,7 @@ class _FirstSteps:
                 for sid, ps in enumerate(self.sets)
                 if ps.patterns and ps._any.fullmatch(text) is not None
                 for pi, p in enumerate(ps.patterns)
-                if p.steps[0][0].fullmatch(text)
+                if p.steps[p.anchor][0].fullmatch(text)
             )
         if len(self.entries) >= self.CACHE_LIMIT:
             self.entries = {}  # bounded memory for long-running services
@@ -262,7 +290,7 @@ class PatternSet:
     def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
         self.patterns = [Pattern.compile(src, key) for key, src in patterns]
         # one alternation of all first steps: most words match none, and are told so at once
-        self.any_pattern = "|".join(f"(?:{p.steps[0][0].pattern})" for p in self.patterns)
+        self.any_pattern = "|".join(f"(?:{p.steps[p.anchor][0].pattern})" for p in self.patterns)
         self._any = re.compile(self.any_pattern or "(?!)")
         self._id = _FIRST.add(self)
 
@@ -270,22 +298,39 @@ class PatternSet:
         return len(self.patterns)
 
     @staticmethod
-    def _rest(pat: Pattern, low: list[int], strings, i: int, end: int) -> tuple[int, ...] | None:  # noqa: ANN001
-        idx = [i]
+    def _step(rx: re.Pattern[str], key: int, strings) -> bool:  # noqa: ANN001
+        """Whether the word of hash ``key`` matches step ``rx`` (kept per step)."""
+        known = _STEP_WORDS.get(rx)
+        if known is None:
+            known = _STEP_WORDS[rx] = {}
+        ok = known.get(key)
+        if ok is None:
+            if len(known) >= _STEP_WORDS_LIMIT:
+                known.clear()  # bounded memory for long-running services
+            ok = known[key] = rx.fullmatch(strings[key].translate(_INVISIBLE)) is not None
+        return ok
+
+    @classmethod
+    def _rest(
+        cls, pat: Pattern, low: list[int], strings, i: int, start: int, end: int  # noqa: ANN001
+    ) -> tuple[int, ...] | None:
+        """The tokens of a match of ``pat`` whose anchor step is at token ``i``, inside
+        ``[start, end)``; None if there is none."""
+        if pat.anchor:  # no gaps: the steps before the anchor sit right before it
+            first = i - pat.anchor
+            if first < start:
+                return None
+            for k in range(pat.anchor):
+                if not cls._step(pat.steps[k][0], low[first + k], strings):
+                    return None
+            idx = list(range(first, i + 1))
+        else:
+            idx = [i]
         pos = i
-        for rx, gap in pat.steps[1:]:
+        for rx, gap in pat.steps[pat.anchor + 1 :]:
             stop = min(end, pos + 2 + (MAX_GAP if gap else 0))
-            known = _STEP_WORDS.get(rx)
-            if known is None:
-                known = _STEP_WORDS[rx] = {}
             for k in range(pos + 1, stop):
-                key = low[k]
-                ok = known.get(key)
-                if ok is None:
-                    if len(known) >= _STEP_WORDS_LIMIT:
-                        known.clear()  # bounded memory for long-running services
-                    ok = known[key] = rx.fullmatch(strings[key].translate(_INVISIBLE)) is not None
-                if ok:
+                if cls._step(rx, low[k], strings):
                     idx.append(k)
                     pos = k
                     break
@@ -294,22 +339,35 @@ class PatternSet:
         return tuple(idx)
 
     def _hits(
-        self, low: list[int], strings, at: list[int], which: list[int], k: int, end: int  # noqa: ANN001
+        self,
+        low: list[int],
+        strings,  # noqa: ANN001
+        at: list[int],
+        which: list[int],
+        k: int,
+        start: int,
+        end: int,
     ) -> list[Hit]:
-        """The hits of the candidates ``at[k:]`` (token, pattern) that lie before ``end``."""
+        """The hits of the candidates ``at[k:]`` (anchor token, pattern) that lie in
+        ``[start, end)``, in text order (by first token, then pattern)."""
         out = []
         patterns = self.patterns
         n = len(at)
+        anchored = False
         while k < n and at[k] < end:
-            i, pat = at[k], patterns[which[k]]
+            i, pi = at[k], which[k]
+            pat = patterns[pi]
             if len(pat.steps) == 1:
-                out.append(Hit(pat.key, (i,), pat.source))
+                out.append((i, pi, Hit(pat.key, (i,), pat.source)))
             else:
-                toks = self._rest(pat, low, strings, i, end)
+                toks = self._rest(pat, low, strings, i, start, end)
                 if toks is not None:
-                    out.append(Hit(pat.key, toks, pat.source))
+                    out.append((toks[0], pi, Hit(pat.key, toks, pat.source)))
+                    anchored = anchored or pat.anchor > 0
             k += 1
-        return out
+        if anchored:
+            out.sort(key=lambda item: item[:2])
+        return [hit for _, _, hit in out]
 
     def finditer(self, doc: Doc, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         """Every hit whose tokens lie in ``doc[start:end]``, in text order."""
@@ -328,7 +386,7 @@ class PatternSet:
                     if s == sid:
                         at.append(i)
                         which.append(pi)
-        return iter(self._hits(low, strings, at, which, bisect_left(at, start), end))
+        return iter(self._hits(low, strings, at, which, bisect_left(at, start), start, end))
 
     def find(self, span: Span) -> list[Hit]:
         """Every hit inside ``span`` (a sentence, usually). The list is shared by later calls
@@ -352,6 +410,6 @@ class PatternSet:
         hits = cache.get(key)
         if hits is None:
             hits = cache[key] = self._hits(
-                cache[_LOWERS_KEY], doc.vocab.strings, at, pair[1], first, end
+                cache[_LOWERS_KEY], doc.vocab.strings, at, pair[1], first, start, end
             )
         return hits
