@@ -14,7 +14,7 @@ from ..schema import EVENT_TYPES, BaseEvent, Company, Evidence
 from .arguments import Frame, field_kinds
 from .lexicon import TypeRules
 from .merge import combine, rank
-from .patterns import sentence_text
+from .patterns import memo, sentence_text
 
 log = logging.getLogger("eventx")
 
@@ -34,7 +34,20 @@ def _edge(token: Token) -> bool:
 
 def evidence(sent: Span) -> Evidence:
     """The sentence as Evidence, without surrounding white space, markup or control
-    characters ("<p>...</p>" gives the words between the tags); offsets into doc.text."""
+    characters ("<p>...</p>" gives the words between the tags); offsets into doc.text.
+    Made once per sentence while the event component runs (an event and its explanation
+    both ask)."""
+    cache = memo(sent.doc)
+    if cache is None:
+        return _evidence(sent)
+    key = ("evidence", sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _evidence(sent)
+    return found
+
+
+def _evidence(sent: Span) -> Evidence:
     a, b = sent.start, sent.end
     while a < b and _edge(sent.doc[a]):
         a += 1
