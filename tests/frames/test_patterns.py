@@ -115,3 +115,28 @@ def test_pipeline_lookup_agrees_with_a_plain_scan(text):
     assert kept == plain
     assert plain == [_reference(ps.patterns, doc, s.start, s.end) for s in spans]
     assert any(plain)  # the texts do hold matches
+
+
+def test_word_caches_stay_bounded(monkeypatch):
+    """A service reads new words for weeks: what the pattern sets remember of words is
+    bounded, and matching is the same after the caches start again."""
+    from eventx.frames import patterns
+    from eventx.frames.patterns import forget_lowers, remember
+
+    monkeypatch.setattr(patterns._AnchorSteps, "CACHE_LIMIT", 20)
+    monkeypatch.setattr(patterns._StepWords, "LIMIT", 10)
+    monkeypatch.setattr(patterns, "_STEP_WORDS", patterns._StepWords())
+    ps = PatternSet(_SETS)
+    nlp = eventx.load("en")
+    for n in range(30):
+        words = " ".join(f"word{n}x{k}" for k in range(5))
+        doc = nlp.make_doc(f"{words} to the chief {words} stößt {words} ab for a total of {words}")
+        remember(doc)
+        try:
+            hits = [h.source for h in ps.find(doc[:])]
+        finally:
+            forget_lowers(doc)
+        assert hits == ["as|to the|its chief|ceo", "a|the|die", "chief|ceo", "stößt|stieß ... ab",
+                        "for a total of", "a total", "a|the|die"]
+        assert len(patterns._FIRST.entries) <= 20
+        assert patterns._STEP_WORDS.size <= 10

@@ -10,11 +10,12 @@ A pattern is a sequence of *steps* separated by single spaces; each step matches
   ``stößt|stieß ... ab``)
 - a leading ``!`` on a pattern marks a negative pattern (used for exclusions).
 
-Patterns compile to regular expressions once per language. Which first steps of which
-pattern sets a word matches is looked up once per distinct lower-case form (its ``LOWER``
-hash, read for the whole Doc in one array) for all pattern sets together; inside the event
-component each set's candidate tokens are kept per Doc, so asking a set about a sentence
-costs a bisection.
+Patterns compile to regular expressions once per language. Each pattern is looked up by
+one step, its *anchor* (its most specific step when it has no gap, else its first). Which
+anchor steps of which pattern sets a word matches is looked up once per distinct
+lower-case form (its ``LOWER`` hash, read for the whole Doc in one array) for all pattern
+sets together; inside the event component each set's candidate tokens are kept per Doc, so
+asking a set about a sentence costs a bisection.
 """
 
 from __future__ import annotations
@@ -193,8 +194,8 @@ class Hit:
         return doc[self.start : self.end]
 
 
-class _FirstSteps:
-    """Which first steps of which pattern sets each distinct word matches, for all pattern
+class _AnchorSteps:
+    """Which anchor steps of which pattern sets each distinct word matches, for all pattern
     sets at once.
 
     The event component asks a few dozen pattern sets about every sentence. Looking a word up
@@ -221,7 +222,7 @@ class _FirstSteps:
             return len(self.sets) - 1
 
     def lookup(self, key: int, strings) -> tuple[tuple[int, int], ...]:  # noqa: ANN001
-        """(set id, pattern index) of every first step matching the word of hash ``key``."""
+        """(set id, pattern index) of every anchor step matching the word of hash ``key``."""
         found = self.entries.get(key)
         if found is not None:
             return found
@@ -249,17 +250,44 @@ class _FirstSteps:
         return found
 
 
-_FIRST = _FirstSteps()
+_FIRST = _AnchorSteps()
 
-# Whether the word of a LOWER hash matches a later step of a pattern, per step regex (a
-# word's string, normalised and matched, costs ten dict look-ups); bounded per step.
-_STEP_WORDS: dict[re.Pattern[str], dict[int, bool]] = {}
-_STEP_WORDS_LIMIT = 20_000
+
+class _StepWords:
+    """Whether the word of a ``LOWER`` hash matches a step (a word's string, normalised and
+    matched, costs ten dict look-ups), kept per step regex.
+
+    Every distinct word that follows an anchor becomes a key, so a service reading news for
+    weeks would fill it: all steps together keep at most ``LIMIT`` words (a few tens of MB),
+    then start again.
+    """
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.by_step: dict[re.Pattern[str], dict[int, bool]] = {}
+        self.size = 0
+
+    def match(self, rx: re.Pattern[str], key: int, strings) -> bool:  # noqa: ANN001
+        known = self.by_step.get(rx)
+        if known is None:
+            known = self.by_step[rx] = {}
+        ok = known.get(key)
+        if ok is None:
+            if self.size >= self.LIMIT:
+                self.by_step, self.size = {}, 0
+                known = self.by_step[rx] = {}
+            ok = known[key] = rx.fullmatch(strings[key].translate(_INVISIBLE)) is not None
+            self.size += 1
+        return ok
+
+
+_STEP_WORDS = _StepWords()
 _CANDIDATES_KEY = "eventx.candidates"
 
 
 def _candidates(doc: Doc) -> dict[int, tuple[list[int], list[int]]]:
-    """Per pattern set: the token indices where one of its first steps matches, and which
+    """Per pattern set: the token indices where one of its anchor steps matches, and which
     pattern, in text order; built in one pass over the Doc while the event component runs."""
     cache = memo(doc)
     found = cache.get(_CANDIDATES_KEY) if cache is not None else None
@@ -289,7 +317,7 @@ class PatternSet:
 
     def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
         self.patterns = [Pattern.compile(src, key) for key, src in patterns]
-        # one alternation of all first steps: most words match none, and are told so at once
+        # one alternation of all anchor steps: most words match none, and are told so at once
         self.any_pattern = "|".join(f"(?:{p.steps[p.anchor][0].pattern})" for p in self.patterns)
         self._any = re.compile(self.any_pattern or "(?!)")
         self._id = _FIRST.add(self)
@@ -298,30 +326,18 @@ class PatternSet:
         return len(self.patterns)
 
     @staticmethod
-    def _step(rx: re.Pattern[str], key: int, strings) -> bool:  # noqa: ANN001
-        """Whether the word of hash ``key`` matches step ``rx`` (kept per step)."""
-        known = _STEP_WORDS.get(rx)
-        if known is None:
-            known = _STEP_WORDS[rx] = {}
-        ok = known.get(key)
-        if ok is None:
-            if len(known) >= _STEP_WORDS_LIMIT:
-                known.clear()  # bounded memory for long-running services
-            ok = known[key] = rx.fullmatch(strings[key].translate(_INVISIBLE)) is not None
-        return ok
-
-    @classmethod
     def _rest(
-        cls, pat: Pattern, low: list[int], strings, i: int, start: int, end: int  # noqa: ANN001
+        pat: Pattern, low: list[int], strings, i: int, start: int, end: int  # noqa: ANN001
     ) -> tuple[int, ...] | None:
         """The tokens of a match of ``pat`` whose anchor step is at token ``i``, inside
         ``[start, end)``; None if there is none."""
+        step = _STEP_WORDS.match
         if pat.anchor:  # no gaps: the steps before the anchor sit right before it
             first = i - pat.anchor
             if first < start:
                 return None
             for k in range(pat.anchor):
-                if not cls._step(pat.steps[k][0], low[first + k], strings):
+                if not step(pat.steps[k][0], low[first + k], strings):
                     return None
             idx = list(range(first, i + 1))
         else:
@@ -330,7 +346,7 @@ class PatternSet:
         for rx, gap in pat.steps[pat.anchor + 1 :]:
             stop = min(end, pos + 2 + (MAX_GAP if gap else 0))
             for k in range(pos + 1, stop):
-                if cls._step(rx, low[k], strings):
+                if step(rx, low[k], strings):
                     idx.append(k)
                     pos = k
                     break
@@ -405,7 +421,7 @@ class PatternSet:
         at = pair[0]
         first = bisect_left(at, start)
         if first == len(at) or at[first] >= end:
-            return []  # no first step in the span: the common case, answered at once
+            return []  # no anchor in the span: the common case, answered at once
         key = (self._id, start, end)
         hits = cache.get(key)
         if hits is None:
