@@ -34,9 +34,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from spacy.strings import hash_string
 from spacy.tokens import Span
 
+from ..frames.patterns import lowers, memo
 from ..lang import data
+
+# the marks that delimit inserted clauses, as ``LOWER`` hashes
+_CLAUSE_COMMAS = frozenset(hash_string(m) for m in (",", ";", "–", "—"))
 
 __all__ = ["Roles", "assign_roles"]
 
@@ -68,6 +73,16 @@ class _Cues:
     adjective_endings: tuple[str, ...]
     nominal_triggers: frozenset[str]
     capitalised_nouns: bool
+
+    @property
+    def auxiliary_hashes(self) -> frozenset[int]:
+        """The auxiliaries as spaCy ``LOWER`` hashes."""
+        return _hashes(self.auxiliaries)
+
+
+@lru_cache(maxsize=None)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)
 
 
 @lru_cache(maxsize=None)
@@ -106,9 +121,15 @@ def is_possessive(span: Span, lang: str) -> bool:
 
 def _inserted_clauses(sent: Span, cues: _Cues) -> list[tuple[int, int]]:
     """Token ranges of comma-delimited clauses that start with a relative pronoun or an
-    article (relative clauses and appositions)."""
+    article (relative clauses and appositions); kept per sentence while the event component
+    runs (every trigger of a sentence asks)."""
     doc = sent.doc
-    commas = [t.i for t in sent if t.text in {",", ";", "–", "—"}]
+    cache = memo(doc)
+    key = ("inserted_clauses", sent.start, sent.end)
+    if cache is not None and key in cache:
+        return cache[key]
+    low = lowers(doc)
+    commas = [i for i in range(sent.start, sent.end) if low[i] in _CLAUSE_COMMAS]
     ranges = []
     for a, b in zip(commas, commas[1:] + [sent.end]):
         if a + 1 >= b:
@@ -116,6 +137,8 @@ def _inserted_clauses(sent: Span, cues: _Cues) -> list[tuple[int, int]]:
         first = doc[a + 1]
         if first.text.lower() in cues.relative_starts and first.text[:1].islower():
             ranges.append((a + 1, b))
+    if cache is not None:
+        cache[key] = ranges
     return ranges
 
 
@@ -160,11 +183,11 @@ def _is_passive(sent: Span, trigger: Span, cues: _Cues, noun: bool) -> bool:
         not cues.capitalised_nouns
     ):
         return True  # "B, bought by A"
-    window = doc[max(sent.start, trigger.start - 4) : trigger.start]
-    has_aux = any(t.text.lower() in cues.auxiliaries for t in window)
+    # the words are compared by their lower-case hashes: no Token objects for a whole clause
+    low, aux = lowers(doc), cues.auxiliary_hashes
+    has_aux = any(low[i] in aux for i in range(max(sent.start, trigger.start - 4), trigger.start))
     if not has_aux and cues.capitalised_nouns:  # "wird ... übernommen", "übernommen werden"
-        clause = doc[sent.start : min(sent.end, trigger.end + 2)]
-        has_aux = any(t.text.lower() in cues.auxiliaries for t in clause)
+        has_aux = any(low[i] in aux for i in range(sent.start, min(sent.end, trigger.end + 2)))
     if not has_aux:
         return False
     if cues.capitalised_nouns:  # German: a participle, not an infinitive ("wird ... übernehmen")
