@@ -138,5 +138,5 @@ def test_word_caches_stay_bounded(monkeypatch):
             forget_lowers(doc)
         assert hits == ["as|to the|its chief|ceo", "a|the|die", "chief|ceo", "stößt|stieß ... ab",
                         "for a total of", "a total", "a|the|die"]
-        assert len(patterns._FIRST.entries) <= 20
+        assert len(ps._index.entries) <= 20
         assert patterns._STEP_WORDS.size <= 10

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from ..lang import data, names
@@ -76,22 +76,23 @@ def _pairs(table: dict[str, list[str]]) -> list[tuple[str, str]]:
 
 
 def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
+    sets = partial(PatternSet, group=lang)  # a language's sets share their word look-ups
     rules = TypeRules(type=name)
     rules.requires = [tuple(alt.split("|")) for alt in raw.get("requires", [])]
     for fld, table in raw.get("keywords", {}).items():
-        rules.keywords[fld] = PatternSet(_pairs(table))
+        rules.keywords[fld] = sets(_pairs(table))
     for fld, words in raw.get("lexicon", {}).items():
-        rules.lexicon[fld] = PatternSet((fld, w) for w in words)
+        rules.lexicon[fld] = sets((fld, w) for w in words)
     for fld, rxs in raw.get("regex", {}).items():
         rules.regex[fld] = [re.compile(r) for r in rxs]
     for fld, cues in raw.get("money", {}).items():
-        rules.money[fld] = PatternSet((fld, c) for c in cues)
+        rules.money[fld] = sets((fld, c) for c in cues)
     for fld, rxs in raw.get("counts", {}).items():
         rules.counts[fld] = [re.compile(r, re.I) for r in rxs]
     if raw.get("completed"):
-        rules.completed = PatternSet(("completed", c) for c in raw["completed"])
+        rules.completed = sets(("completed", c) for c in raw["completed"])
     if raw.get("not_contexts"):
-        rules.not_contexts = PatternSet(("not", c) for c in raw["not_contexts"])
+        rules.not_contexts = sets(("not", c) for c in raw["not_contexts"])
     rules.distinct = frozenset(raw.get("distinct", []))
     rules.per_share = bool(raw.get("per_share", False))
     rules.per_share_fallback = bool(raw.get("per_share_fallback", False))
@@ -104,9 +105,9 @@ def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
     rules.future_status = str(raw.get("future_status", "planned"))
     rules.not_percent_before = frozenset(raw.get("not_percent_before", []))
     if raw.get("not_companies"):
-        rules.not_companies = PatternSet(("not", c) for c in raw["not_companies"])
+        rules.not_companies = sets(("not", c) for c in raw["not_companies"])
     if raw.get("negative"):
-        rules.negative = PatternSet(("negative", c) for c in raw["negative"])
+        rules.negative = sets(("negative", c) for c in raw["negative"])
     rules.defaults = dict(raw.get("defaults", {}))
     return rules
 
@@ -114,6 +115,7 @@ def _type_rules(lang: str, name: str, raw: dict[str, Any]) -> TypeRules:
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> Lexicon:
     """The compiled lexicon of ``lang`` (built on first use)."""
+    sets = partial(PatternSet, group=lang)
     triggers: list[tuple[str, str]] = []
     not_triggers: list[tuple[str, str]] = []
     rules: dict[str, TypeRules] = {}
@@ -128,25 +130,25 @@ def lexicon(lang: str) -> Lexicon:
     context = data(lang, "context")
     return Lexicon(
         lang=lang,
-        triggers=PatternSet(triggers),
-        not_triggers=PatternSet(not_triggers),
+        triggers=sets(triggers),
+        not_triggers=sets(not_triggers),
         rules=rules,
         status_order=list(status["order"]),
-        status_cues=PatternSet(_pairs(status["cues"])),
-        negation=PatternSet(("negation", c) for c in status.get("negation", [])),
-        negation_exceptions=PatternSet(
+        status_cues=sets(_pairs(status["cues"])),
+        negation=sets(("negation", c) for c in status.get("negation", [])),
+        negation_exceptions=sets(
             ("exception", c) for c in status.get("negation_exceptions", [])
         ),
         negation_window=int(status.get("negation_window", 5)),
         future_auxiliaries=dict(status.get("future_auxiliaries", {})),
         future_words=frozenset(status.get("future_words", [])),
-        clause_openers=PatternSet(("opener", c) for c in status.get("clause_openers", [])),
+        clause_openers=sets(("opener", c) for c in status.get("clause_openers", [])),
         infinitive_endings=tuple(status.get("infinitive_endings", [])),
         participles=frozenset(status.get("participles", [])),
-        skip_sentence=PatternSet(("skip", c) for c in context.get("skip_sentence", [])),
+        skip_sentence=sets(("skip", c) for c in context.get("skip_sentence", [])),
         example_markers=frozenset(context.get("example_markers", [])),
-        topic_words=PatternSet(("topic", c) for c in context.get("topic_words", [])),
-        price_cues=PatternSet(("price", c) for c in context.get("prices", {}).get("cues", [])),
+        topic_words=sets(("topic", c) for c in context.get("topic_words", [])),
+        price_cues=sets(("price", c) for c in context.get("prices", {}).get("cues", [])),
         price_types=frozenset(context.get("prices", {}).get("types", [])),
-        speech_verbs=PatternSet(("speech", c) for c in context.get("speech_verbs", [])),
+        speech_verbs=sets(("speech", c) for c in context.get("speech_verbs", [])),
     )

@@ -208,7 +208,9 @@ class _AnchorSteps:
     # it; 50,000 entries stay under a few MB and still hold the words that recur.
     CACHE_LIMIT = 50_000
 
-    def __init__(self) -> None:
+    def __init__(self, group: str | None = None) -> None:
+        #: the key of this index's candidates in the per-Doc memo
+        self.memo_key = ("eventx.candidates", group)
         self.sets: list[PatternSet] = []
         self.entries: dict[int, tuple[tuple[int, int], ...]] = {}
         self._any: re.Pattern[str] | None = None
@@ -250,7 +252,19 @@ class _AnchorSteps:
         return found
 
 
-_FIRST = _AnchorSteps()
+# one index per group of pattern sets (a language's lexicon), so that a Doc is only looked
+# up for the sets that can be asked about it
+_INDEXES: dict[str | None, _AnchorSteps] = {}
+_INDEXES_LOCK = threading.Lock()
+
+
+def _index(group: str | None) -> _AnchorSteps:
+    with _INDEXES_LOCK:
+        index = _INDEXES.get(group)
+        if index is None:
+            index = _INDEXES[group] = _AnchorSteps(group)
+        return index
+
 
 
 class _StepWords:
@@ -283,24 +297,22 @@ class _StepWords:
 
 
 _STEP_WORDS = _StepWords()
-_CANDIDATES_KEY = "eventx.candidates"
-
-
-def _candidates(doc: Doc) -> dict[int, tuple[list[int], list[int]]]:
-    """Per pattern set: the token indices where one of its anchor steps matches, and which
-    pattern, in text order; built in one pass over the Doc while the event component runs."""
+def _candidates(doc: Doc, index: _AnchorSteps) -> dict[int, tuple[list[int], list[int]]]:
+    """Per pattern set of ``index``: the token indices where one of its anchor steps
+    matches, and which pattern, in text order; built in one pass over the Doc while the event
+    component runs."""
     cache = memo(doc)
-    found = cache.get(_CANDIDATES_KEY) if cache is not None else None
+    found = cache.get(index.memo_key) if cache is not None else None
     if found is not None:
         return found
     found = {}
     strings = doc.vocab.strings
-    entries = _FIRST.entries
+    entries = index.entries
     for i, key in enumerate(lowers(doc)):
         hit = entries.get(key)
         if hit is None:
-            hit = _FIRST.lookup(key, strings)
-            entries = _FIRST.entries
+            hit = index.lookup(key, strings)
+            entries = index.entries
         for sid, pi in hit:
             pair = found.get(sid)
             if pair is None:
@@ -308,19 +320,22 @@ def _candidates(doc: Doc) -> dict[int, tuple[list[int], list[int]]]:
             pair[0].append(i)
             pair[1].append(pi)
     if cache is not None:
-        cache[_CANDIDATES_KEY] = found
+        cache[index.memo_key] = found
     return found
 
 
 class PatternSet:
     """Many patterns under keys (e.g. event types or statuses), matched together."""
 
-    def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, patterns: Iterable[tuple[str, str]], group: str | None = None) -> None:
+        """``group``: the sets asked about the same Docs (a language's lexicon) share the
+        look-up of each word."""
         self.patterns = [Pattern.compile(src, key) for key, src in patterns]
         # one alternation of all anchor steps: most words match none, and are told so at once
         self.any_pattern = "|".join(f"(?:{p.steps[p.anchor][0].pattern})" for p in self.patterns)
         self._any = re.compile(self.any_pattern or "(?!)")
-        self._id = _FIRST.add(self)
+        self._index = _index(group)
+        self._id = self._index.add(self)
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -393,12 +408,12 @@ class PatternSet:
         low = lowers(doc)
         strings = doc.vocab.strings
         if memo(doc) is not None:
-            at, which = _candidates(doc).get(self._id, ([], []))
+            at, which = _candidates(doc, self._index).get(self._id, ([], []))
         else:
             sid = self._id
             at, which = [], []
             for i in range(start, end):
-                for s, pi in _FIRST.lookup(low[i], strings):
+                for s, pi in self._index.lookup(low[i], strings):
                     if s == sid:
                         at.append(i)
                         which.append(pi)
@@ -412,9 +427,9 @@ class PatternSet:
         if cache is None:
             return list(self.finditer(doc, span.start, span.end))
         start, end = span.start, span.end
-        found = cache.get(_CANDIDATES_KEY)
+        found = cache.get(self._index.memo_key)
         if found is None:
-            found = _candidates(doc)
+            found = _candidates(doc, self._index)
         pair = found.get(self._id)
         if pair is None:
             return []
