@@ -49,6 +49,8 @@ def test_empty_pattern_rejected():
         pytest.param("an die *börse", 2, id="compound-glob"),
         pytest.param("auf * prozent|% erhöht", 3, id="wildcard-never"),
         pytest.param("für ... gegangen", 0, id="gap-keeps-first"),
+        pytest.param("die|der aktie ... stieg", 1, id="before-the-gap"),
+        pytest.param("shares of ... rose", 0, id="stop-word-counts-a-quarter"),
         pytest.param("verkauf*", 0, id="one-step"),
     ],
 )
@@ -63,11 +65,13 @@ _SETS = [
     ("total", "a total"),
     ("sep", "stößt|stieß ... ab"),
     ("ipo", "an die *börse"),
+    ("shares", "die|the aktie|shares ... stieg|rose"),
     ("article", "a|the|die"),  # starts inside the matches above, after their first token
 ]
 _TEXTS = [
     "Anna Becker was named to the chief post and later to its CEO role for a total of two years.",
     "Siemens stößt seine Sparte ab und geht an die Frankfurter Börse, an die Wertpapierbörse.",
+    "The shares rose, the shares of the unit rose and die Aktie stieg, die Aktie die Aktie stieg.",
     "as the CEO, to the ceo to the chief for a total of for a total of",
 ]
 

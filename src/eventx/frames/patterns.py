@@ -11,7 +11,7 @@ A pattern is a sequence of *steps* separated by single spaces; each step matches
 - a leading ``!`` on a pattern marks a negative pattern (used for exclusions).
 
 Patterns compile to regular expressions once per language. Each pattern is looked up by
-one step, its *anchor* (its most specific step when it has no gap, else its first). Which
+one step, its *anchor* (the most specific of its steps before the first gap). Which
 anchor steps of which pattern sets a word matches is looked up once per distinct
 lower-case form (its ``LOWER`` hash, read for the whole Doc in one array) for all pattern
 sets together; inside the event component each set's candidate tokens are kept per Doc, so
@@ -128,13 +128,14 @@ def _step_regex(step: str) -> re.Pattern[str]:
 _COMMON = frozenset(GERMAN_STOP_WORDS | ENGLISH_STOP_WORDS)
 
 
-def _specificity(step: str) -> int:
-    """A rough measure of how rarely a step matches: 0 if it can be a common word ("the",
-    "die", "to"), else the fewest fixed characters of its alternatives ("*börse" 5, "*" 0)."""
-    alts = step.lower().split("|")
-    if any(alt in _COMMON for alt in alts):
-        return 0
-    return min(len(alt.replace("*", "")) for alt in alts)
+def _specificity(step: str) -> float:
+    """A rough measure of how rarely a step matches: the fewest fixed characters of its
+    alternatives ("*börse" 5, "*" 0), a common word ("the", "die", "hundred") counting a
+    quarter."""
+    return min(
+        len(alt.replace("*", "")) * (0.25 if alt in _COMMON else 1.0)
+        for alt in step.lower().split("|")
+    )
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,9 @@ class Pattern:
     """One compiled pattern: a list of (step regex, gap allowed before it), and the step
     looked up first (``anchor``).
 
-    A pattern without gaps is looked up by its most specific step ("as|to chief|ceo" by
-    "chief|ceo", "for a total of" by "total"), so that common words ("to", "in", "die")
-    do not each start a match attempt; a pattern with a gap by its first step.
+    A pattern is looked up by the most specific of its steps before the first gap ("as|to
+    chief|ceo" by "chief|ceo", "for a total of" by "total", "die|der aktie ... stieg" by
+    "aktie"), so that common words ("to", "in", "die") do not each start a match attempt.
     """
 
     source: str
@@ -166,10 +167,10 @@ class Pattern:
             gap = False
         if not steps:
             raise ValueError(f"empty pattern {source!r} for {key!r}")
-        anchor = 0
-        if not any(g for _, g in steps):
-            scores = [_specificity(part) for part in parts]
-            anchor = scores.index(max(scores))
+        # the anchor is one of the steps before the first gap, which sit at fixed places
+        lead = next((k for k, (_, gap) in enumerate(steps) if gap), len(steps))
+        scores = [_specificity(part) for part in parts[:lead]]
+        anchor = scores.index(max(scores))
         return cls(source, key, tuple(steps), anchor)
 
 
@@ -347,7 +348,7 @@ class PatternSet:
         """The tokens of a match of ``pat`` whose anchor step is at token ``i``, inside
         ``[start, end)``; None if there is none."""
         step = _STEP_WORDS.match
-        if pat.anchor:  # no gaps: the steps before the anchor sit right before it
+        if pat.anchor:  # the steps before the anchor sit right before it (no gap there)
             first = i - pat.anchor
             if first < start:
                 return None
