@@ -1,5 +1,6 @@
 """SPEC section 1: the pipeline as spaCy components, cached, with spans and values."""
 
+import pytest
 import spacy
 
 import eventx
@@ -83,3 +84,18 @@ def test_import_builds_nothing():
             "print('spacy.lang.de' in sys.modules, bool(eventx.pipeline._CACHE))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_components_pickle(lang):
+    """spaCy sends pipelines to worker processes by pickling them where processes are
+    spawned (macOS, Windows): every component pickles, and works after it."""
+    import pickle
+
+    nlp = eventx.load(lang)
+    text = {"de": "Siemens will seine Sparte für 2,5 Milliarden Euro verkaufen.",
+            "en": "Siemens plans to sell its unit for $2.5bn."}[lang]
+    doc = pipeline.make_doc(nlp, text)
+    for name, proc in nlp.pipeline:
+        doc = pickle.loads(pickle.dumps(proc))(doc)
+    assert [e.type for e in doc._.events] == ["asset_sale"]

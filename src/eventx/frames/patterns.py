@@ -335,8 +335,13 @@ class PatternSet:
         # one alternation of all anchor steps: most words match none, and are told so at once
         self.any_pattern = "|".join(f"(?:{p.steps[p.anchor][0].pattern})" for p in self.patterns)
         self._any = re.compile(self.any_pattern or "(?!)")
+        self._group = group
         self._index = _index(group)
         self._id = self._index.add(self)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # the word index is per process: a copy registers itself in the index it lands in
+        return (PatternSet, ([(p.key, p.source) for p in self.patterns], self._group))
 
     def __len__(self) -> int:
         return len(self.patterns)
