@@ -75,7 +75,14 @@ class Entry:
 
     def company(self, mention: str) -> Company:
         """This company as a ``Company`` value, ``mention`` as written in the text."""
-        return Company(name=self.name, mention=mention, ticker=self.ticker, isin=self.isin)
+        return _company(self.name, mention, self.ticker, self.isin)
+
+
+@lru_cache(maxsize=4096)
+def _company(name: str, mention: str, ticker: str | None, isin: str | None) -> Company:
+    """One ``Company`` value for the same fields: values are frozen, and a text names its
+    companies many times over, each of which would otherwise be validated again."""
+    return Company(name=name, mention=mention, ticker=ticker, isin=isin)
 
 
 class CompanyRegister:

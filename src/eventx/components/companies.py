@@ -45,13 +45,15 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import numpy
+from spacy.attrs import ORTH, SENT_START, SUFFIX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from ..companies.names import strip_legal_form
@@ -67,6 +69,8 @@ __all__ = ["CompanyFinder", "make_companies"]
 _KNOWN, _LEGAL, _CONTEXT, _MODEL, _REPEAT = range(5)
 
 _SHADOW_KEY = "eventx.companies.shadow"
+_ORTHS_KEY = "eventx.companies.orths"
+_DESCRIPTOR_WORDS = 16_384
 _POSITIONS_KEY = "eventx.companies.positions"
 
 #: "&" as written, and as crawled HTML leaves it
@@ -86,6 +90,17 @@ class _Candidate:
         if self.entry is not None:
             return self.entry.company(mention)
         return Company(name=strip_soft(self.name or mention), mention=mention)
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A company mention (a name or an anaphor) while the main company is weighed and
+    anaphora are resolved; read once here rather than again through its Span."""
+
+    start: int
+    end: int
+    company: Company
+    governed: bool  # the object of a preposition (``CompanyFinder._governed``)
 
 
 def _complete_short_names(chosen: list[_Candidate]) -> None:
@@ -117,6 +132,47 @@ def _union(lang: str, key: str) -> list[str]:
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+#: characters that may not precede a match of ``_standalone``
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+_WORD = re.compile(r"\w")
+
+
+def _standalone(
+    pattern: re.Pattern[str], text: str, not_after: re.Pattern[str] = _WORD_OR_HYPHEN
+) -> Iterator[re.Match[str]]:
+    r"""The matches of ``(?<!X)`` + ``pattern`` in ``text`` (X: ``not_after``, by default
+    ``[\w-]``), as ``finditer`` gives them.
+
+    The condition on the preceding character is checked here, not in the pattern: a pattern
+    that begins with a look-behind (or ``\b``) is tried at every position of the text, while
+    one that begins with its words is searched quickly for their first characters.
+    ``pattern`` must not match the empty string."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start > 0 and not_after.match(text, start - 1):
+            pos = start + 1  # on to the next position, as the look-behind would fail here
+            continue
+        yield m
+        pos = m.end()
+
+
+def _head_end_check(heads: list[str], endings: Iterable[str]) -> str:
+    r"""A look-ahead for where a head word may start: the run of ``[\w-]`` there ends like
+    one of ``heads`` (its last letters, in any case), alone or followed by one of
+    ``endings`` ("Autokonzern", "Autokonzerns").
+
+    Every match of the head pattern passes it, so it changes no match; but Python's re tries
+    a case-insensitive alternation of many heads slowly, at each letter of a word, while
+    this look-ahead rules out most words after a determiner with one test at their end."""
+    if not heads:
+        return ""
+    width = min(3, *(len(h) for h in heads))  # the alternatives of a look-behind: one width
+    tails = "(?i:" + _alternation(h[-width:] for h in heads) + ")"
+    ends = "|".join(rf"(?<={tails}{re.escape(e)})" for e in ("", *endings))
+    return rf"(?=[\w-]*+(?:{ends}))"
 
 
 class CompanyFinder:
@@ -159,8 +215,9 @@ class CompanyFinder:
         self.articles = frozenset(nouns.get("articles", ()))
         self.adjective_endings = tuple(nouns.get("adjective_endings", ()))
         self.possessives = frozenset(words.get("possessives", ()))
+        # found by _standalone (no word character or hyphen before the match)
         self.possessive_re = (
-            re.compile(r"(?<![\w-])(?:" + _alternation(self.possessives) + r")(?![\w-])")
+            re.compile(r"(?:" + _alternation(self.possessives) + r")(?![\w-])")
             if self.possessives
             else None
         )
@@ -182,6 +239,9 @@ class CompanyFinder:
         self.name_dets = frozenset(words.get("apposition_determiners", ()))
         self.descriptor_ends = tuple(words.get("descriptors", ()))
         self.descriptor_exceptions = frozenset(words.get("descriptor_exceptions", ()))
+        # _is_descriptor of the words _descriptor_starts tests: the same words come up in
+        # every text ("Konzern", "gestern"); a plain dict keeps the component picklable
+        self._descriptor_words: dict[str, bool] = {}
 
         # 1. register spellings, one matcher key per entry
         self.forms = self._forms(words)
@@ -219,9 +279,7 @@ class CompanyFinder:
         # "ern"), in lower case and capitalised ("Bank", "KONZERN" is not looked for)
         endings = {e[-3:] for e in self.descriptor_ends}
         endings |= {e.capitalize() for e in endings} | {e.upper() for e in endings}
-        self.descriptor_suffixes = numpy.array(
-            sorted({nlp.vocab.strings.add(e) for e in endings}), dtype="uint64"
-        )
+        self.descriptor_suffixes = _hashes(nlp.vocab.strings, endings)
         heads = words.get("compound_heads", ())
         # found by the "-Konzern" ending; the token around it gives the name before it
         self.compound_re = re.compile(
@@ -229,8 +287,9 @@ class CompanyFinder:
         ) if heads else None
         self.compound_name = re.compile(r"^([A-ZÄÖÜ0-9][\w&.]*(?:-[A-ZÄÖÜ0-9][\w&.]*)*)-[^-]+$")
         self.compound_exceptions = frozenset(words.get("compound_exceptions", ()))
+        # found by _standalone after a non-word character (as \b would before "the")
         self.group_re = (
-            re.compile(r"\bthe ((?:[A-Z][\w&.'-]*\s){1,3})group\b") if self.lang == "en" else None
+            re.compile(r"the ((?:[A-Z][\w&.'-]*\s){1,3})group\b") if self.lang == "en" else None
         )
         # anaphora
         self.anaphor_re, self.anaphor_genders = self._anaphora(words.get("anaphora", {}))
@@ -240,6 +299,8 @@ class CompanyFinder:
         heads = [*spec.get("heads", ()), *spec.get("masculine", ()), *spec.get("neuter", ()),
                  *spec.get("feminine", ()), *app.get("heads", ())]
         self.app_articles = frozenset(app.get("articles", ()))
+        self.comma = nlp.vocab.strings.add(",")
+        self.app_article_hashes = _hashes(nlp.vocab.strings, self.app_articles)
         self.app_heads = tuple(sorted({h.lower() for h in heads}))
         self.app_compounds = bool(app.get("compound_heads", False))
         self.based_suffix = words.get("anaphora", {}).get("based_suffix")
@@ -265,6 +326,9 @@ class CompanyFinder:
         return forms
 
     def _anaphora(self, spec: dict[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
+        """The pattern of a definite noun phrase about a company, to be searched with
+        ``_standalone`` (it does not check what precedes the determiner), and for a gendered
+        language the agreement table of ``_agrees``."""
         if not spec:
             return None, {}
         dets = spec.get("determiners", [])
@@ -274,10 +338,12 @@ class CompanyFinder:
             heads = [h for hs in genders.values() for h in hs]
             endings = "|".join(re.escape(e) for e in spec.get("adjective_endings", ()))
             modifier = rf"(?:[a-zäöüß][\w-]*(?:{endings})|[A-ZÄÖÜ][\w-]*er)"
-            gen_end = "|".join(re.escape(e) for e in spec.get("genitive_endings", ()))
+            gen_ends = spec.get("genitive_endings", ())
+            gen_end = "|".join(re.escape(e) for e in gen_ends)
             pattern = (
-                rf"(?<![\w-])(?P<det>(?i:{_alternation(dets)}))\s+"
+                rf"(?P<det>(?i:{_alternation(dets)}))\s+"
                 rf"(?P<mods>(?:{modifier}\s+){{0,{max_mod}}})"
+                rf"{_head_end_check(heads, gen_ends)}"
                 rf"(?P<head>[\w-]*?(?P<stem>(?i:{_alternation(heads)}))(?P<end>{gen_end})?)"
                 rf"(?![\w-])"
             )
@@ -294,7 +360,7 @@ class CompanyFinder:
             rf"|[A-Z][\w.&'-]*|i[A-Z]\w*|[\w']+(?:-[\w']+)+|(?i:{_alternation(adjectives)}))"
         )
         pattern = (
-            rf"(?<![\w-])(?P<det>{_alternation(dets)})\s+"
+            rf"(?P<det>{_alternation(dets)})\s+"
             rf"(?P<mods>(?:{modifier}\s*?(?:-\s*)?\s+){{0,{max_mod}}})"
             rf"(?P<head>(?P<stem>{_alternation(heads)}))(?![\w-])"
         )
@@ -316,9 +382,10 @@ class CompanyFinder:
             if e in legal_hits:
                 cand.end = legal_hits[e]
                 cand.extended = True
-            if self._common_noun_use(doc, s, e):
+            written = _text(doc, text, s, e)
+            if self._common_noun_use(doc, s, written):
                 continue
-            if doc[s:e].text in self.ambiguous and cand.end == e and s not in context_starts:
+            if written in self.ambiguous and cand.end == e and s not in context_starts:
                 pending.append(cand)
                 continue
             confirmed.add(id(entry))
@@ -335,10 +402,10 @@ class CompanyFinder:
         chosen.extend(self._repeats(doc, chosen))
         chosen = _select(chosen)
         _complete_short_names(chosen)
-        spans: list[Span] = []
+        named: list[tuple[Span, _Mention]] = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label="ORG")
-            mention = span.text
+            mention = text[span.start_char : span.end_char]
             last = doc[cand.end - 1].text
             if last in self.period_variants or (
                 len(last) > 1 and last.endswith(".") and last not in self.written_forms
@@ -347,16 +414,27 @@ class CompanyFinder:
                 mention = mention[:-1]
                 if cand.name and cand.name.endswith("."):
                     cand.name = cand.name[:-1]
-            span._.value = cand.company(mention)
-            spans.append(span)
-        spans.sort(key=lambda sp: sp.start)
+            company = cand.company(mention)
+            span._.value = company
+            named.append(
+                (span, _Mention(cand.start, cand.end, company, self._governed(doc, cand.start)))
+            )
+        named.sort(key=lambda item: item[1].start)
+        mentions = [m for _, m in named]
         sents = _sentence_starts(doc)
-        main = self._main_company(spans, sents)
-        anaphora = self._anaphora_spans(doc, text, spans, main, sents)
-        doc._.main_company = self._main_company(spans, sents, anaphora) if anaphora else main
-        all_spans = _select_spans(spans + anaphora)
-        doc.spans["companies"] = all_spans
+        main = self._main_company(mentions, sents)
+        anaphora = self._anaphora_spans(doc, text, mentions, main, sents)
+        if anaphora:
+            # noun phrases count, possessives do not
+            phrases = [m for span, m in anaphora
+                       if len(span) > 1 or m.company.mention not in self.possessives]
+            main = self._main_company(mentions, sents, phrases)
+        doc._.main_company = main
+        doc.spans["companies"] = _select_spans(
+            [span for span, _ in named], [span for span, _ in anaphora]
+        )
         doc.user_data.pop(_SHADOW_KEY, None)
+        doc.user_data.pop(_ORTHS_KEY, None)
         doc.user_data.pop(_POSITIONS_KEY, None)
         return doc
 
@@ -367,11 +445,11 @@ class CompanyFinder:
         prev = doc[start - 1].text
         return prev in self.first_names or prev in self.person_titles
 
-    def _common_noun_use(self, doc: Doc, start: int, end: int) -> bool:
-        """A name that is also a noun of the language, used as the noun: after an
-        indefinite article ("eine Allianz") or an article and an adjective ("die neue
-        Allianz")."""
-        if start == 0 or doc[start:end].text not in self.common_nouns:
+    def _common_noun_use(self, doc: Doc, start: int, written: str) -> bool:
+        """A name (``written``, from token ``start`` on) that is also a noun of the language,
+        used as the noun: after an indefinite article ("eine Allianz") or an article and an
+        adjective ("die neue Allianz")."""
+        if start == 0 or written not in self.common_nouns:
             return False
         prev = doc[start - 1].text
         if prev.lower() in self.indefinites:
@@ -389,6 +467,15 @@ class CompanyFinder:
             return False
         first = t[0]
         return (first.isupper() or first.isdigit()) and any(c.isalpha() for c in t)
+
+    def _descriptor_word(self, word: str) -> bool:
+        """``_is_descriptor``, kept per word (at most ``_DESCRIPTOR_WORDS`` of them)."""
+        known = self._descriptor_words.get(word)
+        if known is None:
+            if len(self._descriptor_words) >= _DESCRIPTOR_WORDS:
+                self._descriptor_words.clear()  # bounded memory for long-running services
+            known = self._descriptor_words[word] = self._is_descriptor(word)
+        return known
 
     def _is_descriptor(self, word: str) -> bool:
         low = strip_soft(word).lower()
@@ -446,16 +533,17 @@ class CompanyFinder:
         starts: dict[int, bool] = {}
         if not self.descriptor_ends or len(doc) < 2:
             return starts
-        # cheap filter on the lexeme's last three characters and on the next token (not
-        # lower case, not punctuation), then the exact test on the few tokens left
-        # (in numpy: turning a Doc's hashes into Python ints costs more than the whole test)
-        rows = doc.to_array(["SUFFIX", "IS_LOWER", "IS_PUNCT"])
-        candidate = numpy.isin(rows[:-1, 0], self.descriptor_suffixes)
-        candidate &= (rows[1:, 1] == 0) & (rows[1:, 2] == 0)
-        hits = numpy.flatnonzero(candidate).tolist()
-        for i in hits:
-            word = doc[i].text
-            if not self._is_descriptor(word):
+        # cheap filter on the lexeme's last three characters (in numpy: turning a Doc's
+        # hashes into Python ints costs more than the whole test), then the exact test on
+        # the words left, and on the next token (not lower case, not punctuation)
+        hits = numpy.flatnonzero(_isin(doc.to_array(SUFFIX)[:-1], self.descriptor_suffixes))
+        strings = doc.vocab.strings
+        for i, orth in zip(hits.tolist(), self._orths(doc)[hits].tolist()):
+            word = strings[orth]
+            if not self._descriptor_word(word):
+                continue
+            after = doc[i + 1]
+            if after.is_lower or after.is_punct:
                 continue
             generic = word.lower() in self.generic
             if generic and i > 0 and doc[i - 1].lower_ in self.name_dets:
@@ -508,9 +596,14 @@ class CompanyFinder:
         if not self.app_articles or not self.app_heads:
             return found
         n = len(doc)
-        for c in range(1, n - 2):
-            if doc[c].text != "," or doc[c + 1].text not in self.app_articles:
-                continue
+        if n < 4:
+            return found
+        # the commas (not the first token, at least two before the end) before an article,
+        # found in numpy rather than by reading every token
+        orths = self._orths(doc)
+        comma = orths[1 : n - 2] == self.comma
+        article = _isin(orths[2 : n - 1], self.app_article_hashes)
+        for c in (numpy.flatnonzero(comma & article) + 1).tolist():
             k, head = c + 2, None
             while k < min(n, c + 8):
                 tok = doc[k]
@@ -604,22 +697,36 @@ class CompanyFinder:
             return True
         if self.lang != "de":
             return True
-        for i in self._positions(doc).get(doc[start].orth, ()):
+        for i in self._positions(doc, doc[start].orth):
             if i != start and i > 0 and not doc[i].is_sent_start:
                 if doc[i - 1].lower_ not in self.articles_lower:
                     return True
         return False
 
     @staticmethod
-    def _positions(doc: Doc) -> dict[int, list[int]]:
-        """Token positions of each ORTH hash in ``doc``, made once per Doc."""
-        positions = doc.user_data.get(_POSITIONS_KEY)
-        if positions is None:
-            positions = {}
-            for i, orth in enumerate(doc.to_array("ORTH").tolist()):
-                positions.setdefault(orth, []).append(i)
-            doc.user_data[_POSITIONS_KEY] = positions
-        return positions
+    def _orths(doc: Doc) -> numpy.ndarray:
+        """The ORTH hashes of ``doc``'s tokens (``doc.to_array``), read once per Doc: token
+        positions are found in it without a Token object per word."""
+        orths = doc.user_data.get(_ORTHS_KEY)
+        if orths is None:
+            orths = doc.user_data[_ORTHS_KEY] = doc.to_array(ORTH)
+        return orths
+
+    @classmethod
+    def _positions(cls, doc: Doc, orth: int) -> Iterator[int]:
+        """The positions of the tokens with hash ``orth`` in ``doc``, in order. The hashes
+        are sorted once per Doc, so each word is a binary search; positions come one at a
+        time, as callers mostly stop at the first (a text repeating one word many times
+        must not cost the square of its length)."""
+        index = doc.user_data.get(_POSITIONS_KEY)
+        if index is None:
+            orths = cls._orths(doc)
+            order = numpy.argsort(orths, kind="stable")  # positions of a hash stay in order
+            index = doc.user_data[_POSITIONS_KEY] = (orths[order], order.tolist())
+        hashes, order = index
+        first = int(numpy.searchsorted(hashes, orth, side="left"))
+        last = int(numpy.searchsorted(hashes, orth, side="right"))
+        return (order[j] for j in range(first, last))
 
     def _compounds(self, doc: Doc, text: str) -> list[_Candidate]:
         found = []
@@ -640,7 +747,7 @@ class CompanyFinder:
                     continue  # "die Lagertechnik-Gruppe Brandauer AG": a noun before the name
                 found.append(_Candidate(span.start, span.end, _CONTEXT, entry, head))
         if self.group_re is not None:
-            for m in self.group_re.finditer(text):
+            for m in _standalone(self.group_re, text, _WORD):
                 name = m.group(1).strip()
                 if name in self.stop_words or name in self.places or name in self.never:
                     continue
@@ -712,9 +819,8 @@ class CompanyFinder:
             unique = {words: cand for words, cand in reversed(items)}
             ordered[first] = sorted(unique.items(), key=lambda item: -len(item[0]))
         strings = doc.vocab.strings
-        positions = self._positions(doc)
-        at = sorted(i for w in names for i in positions.get(strings.add(w), ()))
-        for i in at:
+        hashes = _hashes(strings, names)
+        for i in numpy.flatnonzero(_isin(self._orths(doc), hashes)).tolist():
             for words, cand in ordered[doc[i].text]:
                 end = i + len(words)
                 if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words:
@@ -724,47 +830,46 @@ class CompanyFinder:
 
     # -- main company and anaphora --------------------------------------------------------
     def _main_company(
-        self, spans: list[Span], sents: list[int], anaphora: Iterable[Span] = ()
+        self, named: list[_Mention], sents: list[int], phrases: Iterable[_Mention] = ()
     ) -> Company | None:
         """Most weight wins: a mention counts 1 (0.5 as the object of a preposition), +1 in
         the first sentence (the headline), +0.5 as the first company of its sentence; each
-        resolved noun-phrase anaphor counts 1. Ties go to the earlier company."""
-        if not spans:
+        resolved noun-phrase anaphor (``phrases``) counts 1. Ties go to the earlier company."""
+        if not named:
             return None
-        first_sent_end = sents[1] if len(sents) > 1 else spans[-1].end
+        first_sent_end = sents[1] if len(sents) > 1 else named[-1].end
         scores: dict[str, float] = {}
-        first_seen: dict[str, Span] = {}
+        first_seen: dict[str, _Mention] = {}
         last_sent = -1
-        for span in spans:
-            name = span._.value.name
-            first_seen.setdefault(name, span)
-            governed = self._governed(span)
-            score = 0.5 if governed else 1.0
-            if span.start < first_sent_end:
+        for mention in named:
+            name = mention.company.name
+            first_seen.setdefault(name, mention)
+            score = 0.5 if mention.governed else 1.0
+            if mention.start < first_sent_end:
                 score += 1.0
-            sent = _sent_of(sents, span.start)
-            if sent != last_sent and not governed:  # the first company of its sentence
+            sent = _sent_of(sents, mention.start)
+            if sent != last_sent and not mention.governed:  # the first company of its sentence
                 last_sent = sent
                 score += 0.5
             scores[name] = scores.get(name, 0.0) + score
-        for anaphor in anaphora:
-            if len(anaphor) > 1 or anaphor.text not in self.possessives:
-                name = anaphor._.value.name
-                if name in scores:
-                    scores[name] += 1.0
+        for anaphor in phrases:
+            name = anaphor.company.name
+            if name in scores:
+                scores[name] += 1.0
         best = max(scores, key=lambda n: (scores[n], -first_seen[n].start))
-        return first_seen[best]._.value
+        return first_seen[best].company
 
     def _anaphora_spans(
-        self, doc: Doc, text: str, named: list[Span], main: Company | None, sents: list[int]
-    ) -> list[Span]:
+        self, doc: Doc, text: str, named: list[_Mention], main: Company | None, sents: list[int]
+    ) -> list[tuple[Span, _Mention]]:
+        """The resolved anaphora of ``doc`` (``named``: its company names, in order)."""
         if not named:
             return []
         named_starts = {s.start for s in named}
         named_tokens = {i for s in named for i in range(s.start, s.end)}
         found: list[tuple[Span, str | None]] = []  # (span, modifiers); None: possessive
         if self.anaphor_re is not None:
-            for m in self.anaphor_re.finditer(text):
+            for m in _standalone(self.anaphor_re, text):
                 if not self._agrees(m):
                     continue
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -776,25 +881,28 @@ class CompanyFinder:
                     continue  # "the company Acme Corp."
                 found.append((span, m.group("mods") or ""))
         if self.possessive_re is not None:
-            for m in self.possessive_re.finditer(text):
+            for m in _standalone(self.possessive_re, text):
                 span = doc.char_span(m.start(), m.end())
                 if span is not None:
                     found.append((span, None))
         found.sort(key=lambda item: item[0].start)
         known = list(named)
-        out: list[Span] = []
+        out: list[tuple[Span, _Mention]] = []
         for span, mods in found:
             if mods is None:
-                target = self._resolve_possessive(span.start, known, sents)
+                target = self._resolve_possessive(doc, span.start, known, sents)
             else:
                 target = self._resolve(span, known, main, mods, sents)
             if target is None:
                 continue
             anaphor = Span(doc, span.start, span.end, label="ANAPHOR")
-            anaphor._.value = target.model_copy(update={"mention": anaphor.text})
-            out.append(anaphor)
+            written = text[anaphor.start_char : anaphor.end_char]
+            company = target.model_copy(update={"mention": written})
+            anaphor._.value = company
+            mention = _Mention(span.start, span.end, company, self._governed(doc, span.start))
+            out.append((anaphor, mention))
             if mods is not None:  # "der Konzern" later refers back through this one
-                known.append(anaphor)
+                known.append(mention)
                 known.sort(key=lambda s: s.start)
         return out
 
@@ -828,17 +936,18 @@ class CompanyFinder:
         return None
 
     def _resolve(
-        self, span: Span, named: list[Span], main: Company | None, mods: str, sents: list[int]
+        self, span: Span, named: list[_Mention], main: Company | None, mods: str,
+        sents: list[int],
     ) -> Company | None:
         before = [s for s in named if s.end <= span.start]
         city = self._hq_city(mods or "")
         if city:  # "the Munich-based group": the company with that headquarters
             for cand in reversed(before or named):
-                entry = self.register.by_name(cand._.value.name)
+                entry = self.register.by_name(cand.company.name)
                 if entry is not None and entry.headquarters and city in entry.headquarters:
-                    return cand._.value
+                    return cand.company
         if before and before[-1].end == span.start - 1 and span.doc[span.start - 1].text in ",(–—":
-            return before[-1]._.value  # apposition: "Microsoft, the software giant"
+            return before[-1].company  # apposition: "Microsoft, the software giant"
         if not before:
             return main
         here = _sent_of(sents, span.start)
@@ -848,18 +957,19 @@ class CompanyFinder:
         # the first company of that sentence (in this one, or the nearest earlier one) that
         # is not the object of a preposition ("... an die Nordlicht GmbH")
         in_sent = [s for s in before if _sent_of(sents, s.start) == nearest]
-        subject = next((s for s in in_sent if not self._governed(s)), in_sent[0])
-        return subject._.value
+        subject = next((s for s in in_sent if not s.governed), in_sent[0])
+        return subject.company
 
-    def _governed(self, span: Span) -> bool:
-        """Whether a preposition (skipping one article) stands right before ``span``."""
-        doc = span.doc
-        i = span.start - 1
+    def _governed(self, doc: Doc, start: int) -> bool:
+        """Whether a preposition (skipping one article) stands right before token ``start``."""
+        i = start - 1
         if i >= 0 and doc[i].lower_ in self.articles_lower:
             i -= 1
         return i >= 0 and doc[i].lower_ in self.role_preps
 
-    def _resolve_possessive(self, i: int, spans: list[Span], sents: list[int]) -> Company | None:
+    def _resolve_possessive(
+        self, doc: Doc, i: int, spans: list[_Mention], sents: list[int]
+    ) -> Company | None:
         here = _sent_of(sents, i)
         before = sorted(
             (s for s in spans if s.end <= i and _sent_of(sents, s.start) == here),
@@ -867,18 +977,26 @@ class CompanyFinder:
         )
         if not before:
             return None
-        doc = before[0].doc
         for j in range(before[0].end, i - 1):  # ", der die Sparte mit ihren ...": not ours
             if doc[j].text == "," and doc[j + 1].lower_ in self.relative_pronouns:
                 return None
-        return before[0]._.value
+        return before[0].company
+
+
+def _text(doc: Doc, text: str, start: int, end: int) -> str:
+    """``doc[start:end].text`` cut from the Doc's ``text``: a Span joins it from Token
+    objects, which costs several times more."""
+    if end <= start:
+        return ""
+    last = doc[end - 1]
+    return text[doc[start].idx : last.idx + len(last)]
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
     """Token indices where sentences start (one sentence when none are set)."""
     if len(doc) == 0:
         return [0]
-    starts = [i for i, v in enumerate(doc.to_array("SENT_START").tolist()) if v == 1]
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
     return starts if starts and starts[0] == 0 else [0, *starts]
 
 
@@ -898,6 +1016,20 @@ def _legal_variants(forms: list[str]) -> list[tuple[str, bool]]:
     return list(out.items())
 
 
+def _hashes(strings: StringStore, words: Iterable[str]) -> numpy.ndarray:
+    """The sorted hashes of ``words`` (added to ``strings``), for ``_isin``."""
+    return numpy.array(sorted({strings.add(w) for w in words}), dtype="uint64")
+
+
+def _isin(values: numpy.ndarray, hashes: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin(values, hashes)`` for sorted ``hashes``: one binary search per value
+    instead of the sort of both arrays that ``isin`` makes."""
+    if not len(hashes):
+        return numpy.zeros(len(values), dtype=bool)
+    at = numpy.minimum(numpy.searchsorted(hashes, values), len(hashes) - 1)
+    return hashes[at] == values
+
+
 def _longest_from_each_start(matches: Iterable[tuple[int, int, int]]) -> dict[int, int]:
     best: dict[int, int] = {}
     for _, s, e in matches:
@@ -914,20 +1046,21 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
         candidates, key=lambda c: (c.priority, c.start - c.end, c.extended, c.start)
     ):
         cells = range(cand.start, cand.end)
-        if any(i in taken for i in cells):
+        if not taken.isdisjoint(cells):
             continue
         taken.update(cells)
         chosen.append(cand)
     return chosen
 
 
-def _select_spans(spans: list[Span]) -> list[Span]:
-    """Named spans win over anaphora; the result is sorted and non-overlapping."""
-    taken: set[int] = set()
-    chosen = []
-    for span in sorted(spans, key=lambda s: (s.label_ != "ORG", s.start - s.end, s.start)):
+def _select_spans(named: list[Span], anaphora: list[Span]) -> list[Span]:
+    """Named spans (which do not overlap) win over anaphora, longer anaphora over shorter
+    ones; the result is sorted and non-overlapping."""
+    taken = {i for span in named for i in range(span.start, span.end)}
+    chosen = list(named)
+    for span in sorted(anaphora, key=lambda s: (s.start - s.end, s.start)):
         cells = range(span.start, span.end)
-        if any(i in taken for i in cells):
+        if not taken.isdisjoint(cells):
             continue
         taken.update(cells)
         chosen.append(span)
