@@ -114,9 +114,12 @@ def test_pipeline_lookup_agrees_with_a_plain_scan(text):
     remember(doc)
     try:
         kept = [[(h.key, h.tokens, h.source) for h in ps.find(s)] for s in spans]
+        parts = [[(h.key, h.tokens, h.source) for h in ps.find_in(doc[:], s.start, s.end)]
+                 for s in spans]
     finally:
         forget_lowers(doc)
     assert kept == plain
+    assert parts == plain
     assert plain == [_reference(ps.patterns, doc, s.start, s.end) for s in spans]
     assert any(plain)  # the texts do hold matches
 

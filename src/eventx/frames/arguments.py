@@ -371,7 +371,7 @@ def _negative(rules: TypeRules, sent: Span, percent: Span, marks: list[int]) -> 
     lo = max([m for m in marks if m < percent.start], default=sent.start - 1) + 1
     hi = min([m for m in marks if m >= percent.end], default=sent.end)
     assert rules.negative is not None
-    return bool(rules.negative.find(sent.doc[lo:hi]))
+    return bool(rules.negative.find_in(sent, lo, hi))
 
 
 def money_close(a: Money, b: Money, tolerance: Decimal = Decimal("0.06")) -> bool:

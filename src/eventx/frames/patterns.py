@@ -450,3 +450,9 @@ class PatternSet:
                 cache[_LOWERS_KEY], doc.vocab.strings, at, pair[1], first, start, end
             )
         return hits
+
+    def find_in(self, sent: Span, start: int, end: int) -> list[Hit]:
+        """The hits of ``doc[start:end]``, a part of the sentence ``sent``: those of
+        ``find(sent)`` that lie inside it (a match takes the first token that fits each step,
+        wherever the span ends, so they are the same), without a look-up per part."""
+        return [h for h in self.find(sent) if h.start >= start and h.end <= end]

@@ -33,11 +33,10 @@ class Factuality:
 def _negated(lex: Lexicon, sent: Span, trigger: Hit) -> str | None:
     w = lex.negation_window
     lo, hi = max(sent.start, trigger.start - w), min(sent.end, trigger.end + w)
-    window = sent.doc[lo:hi]
-    neg = lex.negation.find(window)
+    neg = lex.negation.find_in(sent, lo, hi)
     if not neg:
         return None
-    excused = {t for h in lex.negation_exceptions.find(window) for t in h.tokens}
+    excused = {t for h in lex.negation_exceptions.find_in(sent, lo, hi) for t in h.tokens}
     for h in neg:
         if not excused.intersection(h.tokens):
             return h.source
