@@ -37,6 +37,7 @@ from typing import Any
 from spacy.strings import hash_string
 from spacy.tokens import Span
 
+from ..doc_data import value_of
 from ..frames.patterns import lowers, memo
 from ..lang import data
 
@@ -259,9 +260,10 @@ def assign_roles(
         elif prep in cues.counterpart:
             counterpart = counterpart or c  # "an Z", "von Z", "to Z", "from Z"
     # 3. unmarked companies, skipping ones that name the same company as a role taken
-    names = {s._.value.name for s in (agent, patient, counterpart) if s is not None and s._.value}
+    names = {value_of(s).name for s in (agent, patient, counterpart) if s is not None and value_of(s)}
     for c in unmarked:
-        name = c._.value.name if c._.value is not None else c.text
+        value = value_of(c)
+        name = value.name if value is not None else c.text
         if name in names:
             continue
         if agent is None and not passive:

@@ -15,24 +15,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..doc_text import doc_text, forget_text, remember_text
+from ..doc_data import doc_text, forget_text, remember_text, set_value, value_of
 
 __all__ = ["SPAN_KEYS", "doc_text", "forget_text", "register_extensions", "remember_text"]
 
 SPAN_KEYS = ("companies", "money", "percent", "horizons", "dates")
-
-_VALUES_KEY = "eventx.values"
-
-
-def _get_value(span: Span) -> object:
-    values = span.doc.user_data.get(_VALUES_KEY)
-    return None if values is None else values.get((span.start_char, span.end_char, span.label))
-
-
-def _set_value(span: Span, value: object) -> None:
-    values = span.doc.user_data.setdefault(_VALUES_KEY, {})
-    values[(span.start_char, span.end_char, span.label)] = value
-
 
 def register_extensions() -> None:
     """Register the extensions once (idempotent)."""
@@ -44,5 +31,5 @@ def register_extensions() -> None:
         Doc.set_extension("main_company", default=None)
     if not Doc.has_extension("explanations"):
         Doc.set_extension("explanations", default=None)
-    if not Span.has_extension("value") or Span.get_extension("value")[2] is not _get_value:
-        Span.set_extension("value", getter=_get_value, setter=_set_value, force=True)
+    if not Span.has_extension("value") or Span.get_extension("value")[2] is not value_of:
+        Span.set_extension("value", getter=value_of, setter=set_value, force=True)

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..companies.roles import assign_roles, is_possessive
+from ..doc_data import value_of
 from ..normalize.numbers import parse_count
 from ..schema import EVENT_TYPES, Company, Horizon, Money, Percent
 from .lexicon import Lexicon, TypeRules
@@ -49,7 +50,7 @@ class Frame:
 
     @property
     def company_value(self) -> Company | None:
-        return self.company._.value if self.company is not None else None
+        return value_of(self.company) if self.company is not None else None
 
     @property
     def filled(self) -> int:
@@ -295,10 +296,10 @@ def attach(
                 f[fld] = other
                 frame.reasons[fld] = f"role rules: {other.text!r} is the other party"
         elif kind == "companies":
-            own = company._.value.name if company is not None else None
+            own = value_of(company).name if company is not None else None
             f[fld] = [
                 c for c in every_company
-                if c._.value.name != own and not is_possessive(c, lex.lang)
+                if value_of(c).name != own and not is_possessive(c, lex.lang)
             ]
             if f[fld]:
                 frame.reasons[fld] = "other companies of the sentence"
@@ -342,7 +343,7 @@ def attach(
         if fld in kinds and fld not in f:
             f[fld] = value
             frame.reasons[fld] = "default of the event type"
-    dates = [s for s in spans_in(doc, "dates", sent) if s._.value]
+    dates = [s for s in spans_in(doc, "dates", sent) if value_of(s)]
     best = nearest(dates, trigger, marks)
     frame.date = best._.value if best is not None else None
     if best is not None:

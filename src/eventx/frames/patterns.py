@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_text import doc_text
+from ..doc_data import doc_text
 
 __all__ = [
     "CLAUSE_MARKS", "MAX_GAP", "Pattern", "PatternSet", "Hit", "clause_marks", "forget_lowers",
