@@ -30,12 +30,16 @@ _TERMINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 _YEARISH = re.compile(r"^\d{3,}\.$")
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
 # a line break ("\n", "\r\n", or a lone "\r" of old Mac text), or sentence-final
-# punctuation with optional closing quotes/brackets, then white space; group "next" is
-# where the following token starts. Of a run of line breaks
-# only the last one matches (no "\n" in the white space after it): "\n\s*\S" tried from every
-# line break of a long blank run scanned the run again each time (quadratic).
+# punctuation with optional closing quotes/brackets, then white space; group "next1" (after
+# a line break) or "next2" is where the following token starts. Of a run of line breaks only
+# the last one matches (no "\n" in the white space after it): "\n\s*\S" tried from every
+# line break of a long blank run scanned the run again each time (quadratic). The pattern
+# begins with the character it is found at, so the regex engine skips quickly to the places
+# to try; what follows is a look-ahead, so every such character is tried.
 _CANDIDATE = re.compile(
-    r"(?P<nl>\n|\r(?!\n))[^\S\n\r]*(?P<next1>\S)|(?<=[.!?…])[“”\"»«'’)\]]*[ \t\u00a0\u2009\u202f]+(?P<next2>\S)"
+    r"[\n\r.!?…](?:"
+    r"(?:(?<=\n)|(?<=\r)(?!\n))(?=[^\S\n\r]*(?P<next1>\S))"
+    r"|(?<=[.!?…])(?=[“”\"»«'’)\]]*[ \t\u00a0\u2009\u202f]+(?P<next2>\S)))"
 )
 # <br>, <p>, </p>, <div> ... in crawled text separate lines like a line break
 _BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?h\d)\b[^<>]{0,200}>\s*(?P<next3>[^\s<])", re.I)
@@ -81,22 +85,26 @@ class SentenceSplitter:
         self.closing_abbrevs = frozenset(words.get("closing_abbreviations", ()))
         self.starters = frozenset(words.get("sentence_starters", ()))
 
-    def _after_punct(self, doc: Doc, prev: int, nxt: int) -> bool:
-        """Whether a sentence starts at token ``nxt`` after token ``prev`` (which ends in
-        sentence-final punctuation, possibly followed by closing quotes)."""
+    def _after_punct(self, doc: Doc, prev: int, nxt: int, first: str) -> bool:
+        """Whether a sentence starts at token ``nxt`` (whose first character is ``first``)
+        after token ``prev`` (which ends in sentence-final punctuation, possibly followed by
+        closing quotes)."""
         j = prev
-        while j > 0 and (doc[j].is_space or doc[j].text in _CLOSERS):
+        token = doc[j]  # one Token per token looked at
+        while j > 0 and (token.is_space or token.text in _CLOSERS):
             j -= 1
-        last = doc[j].text
-        nxt_text = doc[nxt].text
+            token = doc[j]
+        last = token.text
         if last in _TERMINAL or (len(last) > 1 and last[-1] in "!?" and not last[-2].isalnum()):
-            return _starts_sentence(nxt_text)
+            return _starts_sentence(first)
         if _YEARISH.match(last):
             # "im Jahr 2025. Der Konzern": the German tokenizer keeps the period on years
+            nxt_text = doc[nxt].text
             return _starts_sentence(nxt_text) and nxt_text.lower() not in self.months
         if _ORDINAL.match(last):
             return False  # "31. Juli", "3. Quartal", "1. FC"
         if last.lower() in self.closing_abbrevs:
+            nxt_text = doc[nxt].text
             return nxt_text[:1].isupper() and nxt_text.lower() in self.starters
         return False
 
@@ -106,17 +114,20 @@ class SentenceSplitter:
             return doc
         starts = numpy.full((n, 1), -1, dtype="int64")
         starts[0, 0] = 1
-        idx = doc.to_array("IDX").tolist()
         text = doc_text(doc)
+        idx = doc.to_array("IDX").tolist()
         for m in _CANDIDATE.finditer(text):
-            pos = m.start("next1") if m.group("nl") else m.start("next2")
+            pos = m.start("next1")
+            line_break = pos >= 0
+            if not line_break:
+                pos = m.start("next2")
             t = bisect_right(idx, pos) - 1
             if t <= 0 or idx[t] != pos:
                 continue  # inside a token ("Mrd.,"), or the first token
-            if m.group("nl"):
+            if line_break:
                 if not _wrapped(doc, text, t):
                     starts[t, 0] = 1
-            elif self._after_punct(doc, t - 1, t):
+            elif self._after_punct(doc, t - 1, t, text[pos]):
                 starts[t, 0] = 1
         if "<" in text:
             for m in _BLOCK_TAG.finditer(text):
@@ -125,18 +136,20 @@ class SentenceSplitter:
                     starts[t, 0] = 1
         if n > MAX_SENTENCE_TOKENS:
             self._cap(doc, starts)
-        doc.from_array([SENT_START], starts.astype("uint64"))
+        # -1 ("not a start") as the unsigned value from_array expects, without a copy
+        doc.from_array([SENT_START], starts.view("uint64"))
         return doc
 
     @staticmethod
     def _cap(doc: Doc, starts: numpy.ndarray) -> None:
         """Cut sentences longer than ``MAX_SENTENCE_TOKENS`` (in place)."""
         n = len(doc)
-        bounds = [*numpy.flatnonzero(starts[:, 0] == 1).tolist(), n]
+        bounds = numpy.append(numpy.flatnonzero(starts[:, 0] == 1), n)
         limit = MAX_SENTENCE_TOKENS
         cuts = []
-        for first, end in zip(bounds, bounds[1:]):
-            start = first
+        # only the sentences that are too long
+        for k in numpy.flatnonzero(numpy.diff(bounds) > limit).tolist():
+            start, end = int(bounds[k]), int(bounds[k + 1])
             while end - start > limit:
                 cut = start + limit
                 for i in range(start + limit, start + limit // 2, -1):
