@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..doc_data import set_value
 from ..normalize import prepare
 from ..normalize._text import check_lang, plain_with_offsets
 from ..normalize.money import iter_amounts, per_share_before
@@ -60,7 +61,7 @@ class AmountFinder:
             span = doc.char_span(start, end, label=name, alignment_mode="expand")
             if span is None:  # pragma: no cover - "expand" always finds tokens
                 continue
-            span._.value = value
+            set_value(span, value)  # span._.value, without a span._ object per span
             spans.append(span)
         # two expressions can widen onto one token ("expand"); keep the longer one then
         if any(a.end > b.start for a, b in zip(spans, spans[1:], strict=False)):

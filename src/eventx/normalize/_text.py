@@ -34,7 +34,11 @@ LETTER_BEFORE = r"(?<![^\W_])"
 #: characters that are invisible in text and may sit inside words
 SOFT = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SOFT_TABLE = {ord(c): None for c in SOFT}
-_SOFT_OR_ENTITY = re.compile(f"[{SOFT}]|&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,31}});")
+_ENTITY = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_SOFT_OR_ENTITY = re.compile(f"[{SOFT}]|{_ENTITY}")
+# starts with a literal "&", which the regex engine finds quickly; the class of soft
+# characters at the start of the pattern above is tried at every position
+_ENTITY_RX = re.compile(_ENTITY)
 _SPACES = re.compile(r"\s+")
 
 
@@ -76,28 +80,34 @@ def plain(text: str) -> str:
 def plain_with_offsets(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """:func:`plain` of ``text``, and for every character of it the start and end offset in
     ``text`` of what it was read from (both None when ``text`` is already plain)."""
-    if _SOFT_OR_ENTITY.search(text) is None:
+    if _is_plain(text):
         return text, None, None
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
     for m in _SOFT_OR_ENTITY.finditer(text):
-        for i in range(pos, m.start()):
-            out.append(text[i])
-            starts.append(i)
-            ends.append(i + 1)
-        ref = m.group()
-        for ch in _decoded(ref):
-            out.append(ch)
-            starts.append(m.start())
-            ends.append(m.end())
+        # the text before the match, character by character
+        out.append(text[pos : m.start()])
+        starts.extend(range(pos, m.start()))
+        ends.extend(range(pos + 1, m.start() + 1))
+        decoded = _decoded(m.group())
+        out.append(decoded)
+        starts.extend([m.start()] * len(decoded))
+        ends.extend([m.end()] * len(decoded))
         pos = m.end()
-    for i in range(pos, len(text)):
-        out.append(text[i])
-        starts.append(i)
-        ends.append(i + 1)
+    out.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
     return "".join(out), starts, ends
+
+
+def _is_plain(text: str) -> bool:
+    """Whether :func:`plain` leaves ``text`` as it is (``_SOFT_OR_ENTITY`` finds nothing);
+    substring tests first, which are much faster than the pattern's search."""
+    if any(c in text for c in SOFT):
+        return False
+    return "&" not in text or _ENTITY_RX.search(text) is None
 
 
 @lru_cache(maxsize=16384)
@@ -110,7 +120,71 @@ def alternation(phrases: Iterable[str]) -> str:
     """A non-capturing regex alternation of ``phrases``, longest first.
 
     A space in a phrase matches any run of whitespace (NBSP and thin space included).
+    Phrases that begin alike share their beginning in the pattern ("ende|ende des|end"
+    -> "end(?:e(?:\\s+des|)|)"): the regex engine tries the alternatives of a branch one by
+    one, so a long list written out costs a try per phrase at every position it is tried.
     """
     items = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
-    parts = [r"\s+".join(re.escape(w) for w in p.split(" ")) for p in items]
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    if not items:
+        return "(?!)"
+    if all(map(_spaced_words, items)):
+        return "(?:" + "|".join(_prefix_tree(items)) + ")"
+    return "(?:" + "|".join(map(_phrase_rx, items)) + ")"
+
+
+def _phrase_rx(phrase: str) -> str:
+    return r"\s+".join(re.escape(w) for w in phrase.split(" "))
+
+
+def _spaced_words(phrase: str) -> bool:
+    """Whether ``phrase`` is words joined by single spaces, with no other white space."""
+    return all(w and not any(c.isspace() for c in w) for w in phrase.split(" "))
+
+
+def _prefix_tree(phrases: list[str]) -> list[str]:
+    """The branches of ``"|".join(map(_phrase_rx, phrases))`` with common beginnings
+    written once.
+
+    It matches what the flat alternation matches, in the same order of preference: phrases
+    that differ in a character cannot both match there, and those that agree up to it stay
+    in their order; a phrase that is the beginning of others comes after them (it is
+    shorter). Phrases whose first characters could match one character of text (case
+    variants, which a case-insensitive pattern treats alike) stay written out, in order.
+    """
+    if "" in phrases[:-1]:  # not sorted longest first: keep the order as it is
+        return list(map(_phrase_rx, phrases))
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if phrase:
+            groups.setdefault(phrase[0], []).append(phrase[1:])
+    alike = _alike(list(groups))
+    branches = []
+    for first, rests in groups.items():
+        if first in alike:
+            continue
+        head = r"\s+" if first == " " else re.escape(first)
+        tails = [_phrase_rx(rests[0])] if len(rests) == 1 else _prefix_tree(rests)
+        branches.append(head + (tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"))
+    branches += [_phrase_rx(p) for p in phrases if p[:1] in alike]
+    if not phrases[-1]:
+        branches.append("")  # the phrase that ends here, after the longer ones
+    return branches
+
+
+def _alike(chars: list[str]) -> set[str]:
+    """The ``chars`` that one character of text could match together with another of them
+    when matching ignores case (" " stands for white space, which no other character of
+    a phrase is)."""
+    letters = [c for c in chars if c != " "]
+    alike = set()
+    for i, a in enumerate(letters):
+        for b in letters[i + 1 :]:
+            if (
+                a.lower() == b.lower()
+                or a.upper() == b.upper()
+                or a.casefold() == b.casefold()
+                or re.fullmatch(f"(?i:{re.escape(a)})", b)
+                or re.fullmatch(f"(?i:{re.escape(b)})", a)
+            ):
+                alike |= {a, b}
+    return alike

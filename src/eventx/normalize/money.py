@@ -88,7 +88,7 @@ class _Grammar:
     subunits: Mapping[str, tuple[str, int]]
     range_and: frozenset[str]
     per_share_before: re.Pattern[str]
-    per_share_words: tuple[str, ...]  # the last word of each per-share phrase
+    per_share_words: re.Pattern[str]  # the last word of any per-share phrase, anywhere
     currency_memo: dict[str, tuple[str, int] | None]
 
 
@@ -146,6 +146,7 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?:\s+(?P<ps>{_ci(alternation(d.get('per_share_after', ())) + LETTER_AFTER)}))?"
     )
     glue = alternation(d.get("per_share_glue", ()))
+    last_words = sorted({key(p).split()[-1] for p in d.get("per_share_before", ())})
     before = re.compile(
         _ci(rf"{LETTER_BEFORE}{alternation(d.get('per_share_before', ()))}\s*(?:{glue}\s*)?$")
     )
@@ -156,7 +157,7 @@ def _grammar(lang: str) -> _Grammar:
         subunits=MappingProxyType(subunits),
         range_and=frozenset(key(w) for w in d.get("range_and", ())),
         per_share_before=before,
-        per_share_words=tuple({key(p).split()[-1] for p in d.get("per_share_before", ())}),
+        per_share_words=re.compile("|".join(map(re.escape, last_words)) or "(?!)"),
         currency_memo={},
     )
 
@@ -219,9 +220,8 @@ def _side(m: re.Match[str], k: str, g: _Grammar, scaled_hint: bool) -> _Side | N
             if found is None or (cur is not None and found[0] != cur[0]):
                 return _BAD
             cur = cur or found
-    end = (
-        m.end(names[5]) if suf is not None else max(m.end(n) for n in names[:4] if m.start(n) >= 0)
-    )
+    # the end of the currency, or of the last of number and multiplier (-1 if not matched)
+    end = m.end(names[5]) if suf is not None else max(map(m.end, names[:4]))
     return _Side(number, mult, cur, end)
 
 
@@ -390,9 +390,9 @@ def per_share_before(text: str, start: int, lang: str = "de") -> bool:
     ("Dividende je Aktie von 1,10 Euro", "EPS of $2.31")."""
     g = _grammar(lang)
     begin = max(0, start - 40)
-    window = text[begin:start].lower()
-    # most amounts follow none of the phrases: a substring test is cheaper than the pattern
-    if not any(word in window for word in g.per_share_words):
+    # most amounts follow none of the phrases: a search for their last words (as plain
+    # substrings) is cheaper than the pattern
+    if g.per_share_words.search(text[begin:start].lower()) is None:
         return False
     return g.per_share_before.search(text, begin, start) is not None
 

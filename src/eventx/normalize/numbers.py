@@ -41,6 +41,7 @@ DIGITS = (
 )
 _SPACE_SEPS = frozenset("'’\u00a0\u2009\u202f ")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ONE_MARK = re.compile(r"(\d+)([.,])(\d+)")
 
 
 @dataclass(frozen=True)
@@ -197,12 +198,18 @@ def digits_value(text: str, decimal: str = ".", scaled: bool = False) -> Decimal
     """
     if text.isdigit():
         return Decimal(text)
+    one = _ONE_MARK.fullmatch(text)
+    if one is not None:
+        # the common case, one "." or ",": the rules below for a single mark, read at once
+        whole, mark, frac = one.groups()
+        if len(frac) != 3 or whole == "0" or (scaled and mark == decimal):
+            return _decimal(f"{whole}.{frac}")
+        return _decimal(whole + frac)
     seps = [(i, c) for i, c in enumerate(text) if not c.isdigit()]
     if not seps or len(seps) == len(text):
         return None
-    kinds = {c for _, c in seps}
     last_i, last_c = seps[-1]
-    if len(kinds) > 1:
+    if len(seps) > 1 and any(c != last_c for _, c in seps):
         # "1.234,5" / "1,234.5" / "1 234,5": the last mark is the decimal one
         if last_c not in ".," or any(c == last_c for _, c in seps[:-1]):
             return None
@@ -224,8 +231,14 @@ def digits_value(text: str, decimal: str = ".", scaled: bool = False) -> Decimal
     if point is None:
         digits = "".join(ch for ch in text if ch.isdigit())
     else:
-        whole = "".join(ch for ch in text[:point] if ch.isdigit())
+        whole = text[:point]
+        if not whole.isdigit():  # group marks ("1.234,5"), or nothing (",5")
+            whole = "".join(ch for ch in whole if ch.isdigit())
         digits = f"{whole or '0'}.{text[point + 1 :]}"
+    return _decimal(digits)
+
+
+def _decimal(digits: str) -> Decimal | None:
     try:
         return Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the regex only lets digits through

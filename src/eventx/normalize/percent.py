@@ -58,15 +58,15 @@ def iter_percents(
     for at in starts:
         if at < pos or (m := match(text, at)) is None:
             continue
-        if m["f"] is not None:
-            yield at, m.end(), Percent(value=lex.fractions[key(m["f"])], text=m.group())
+        fraction, digits, words, sign, negative = m.group("f", "d", "w", "sign", "neg")
+        if fraction is not None:
+            yield at, m.end(), Percent(value=lex.fractions[key(fraction)], text=m.group())
             pos = m.end()
             continue
-        value = lex.number_value(m["d"], m["w"], scaled=True)
+        value = lex.number_value(digits, words, scaled=True)
         if value is None:
             continue
-        sign = m["sign"]
-        if m["neg"] or (sign and sign.strip() in "-−–"):
+        if negative or (sign and sign.strip() in "-−–"):
             value = -value
         yield at, m.end(), Percent(value=clean(value), text=m.group())
         pos = m.end()

@@ -18,11 +18,14 @@ Each normaliser describes its vocabulary as a ``Vocab``, built from ``lang/<lang
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Iterable
 from functools import cache
-from itertools import accumulate, compress
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import and_
 from typing import NamedTuple
+
+import numpy
 
 from .currencies import SYMBOLS
 
@@ -100,7 +103,7 @@ def _vocabs(lang: str) -> tuple[Vocab, ...]:
 
 
 @cache
-def _chunk_cache(lang: str) -> dict[str, _Chunk]:
+def _chunk_cache(lang: str) -> dict[str, bytes]:
     return {}
 
 
@@ -109,39 +112,37 @@ def _token_cache(lang: str) -> dict[str, int]:
     return {}
 
 
-class _Chunk(NamedTuple):
-    """What the scanner knows about a run of text between spaces ("1,35", "Mrd.", "$2.04bn")."""
+# What the scanner knows about a run of text between spaces ("1,35", "Mrd.", "$2.04bn") is
+# kept as packed records (native signed 64-bit integers), so that the records of a text are
+# one ``bytes.join`` of those of its chunks: one record per token, ``offset << 16 | bits``
+# (its offset in the chunk and its bits, see ``_classify``), then the negative record
+# ``-(len(chunk) + 1)`` that moves past the chunk and the space after it.
+_BITS = 0xFFFF
+_RECORD = array("q").itemsize
+#: texts with fewer records than this are read in Python; setting up arrays costs more there
+_ARRAY_FROM = 128
 
-    mask: int  # start and lead bits of all its tokens
-    offsets: tuple[int, ...]  # where its tokens start, relative to the chunk
-    bits: tuple[int, ...]  # the bits of its tokens (see ``_classify``)
 
-
-_EMPTY = _Chunk(0, (), ())
-_mask = attrgetter("mask")
-
-
-def _read_chunk(chunk: str, lang: str) -> _Chunk:
+def _read_chunk(chunk: str, lang: str) -> bytes:
     pieces = _SPLIT.split(chunk)
-    if len(pieces) == 1:
-        return _EMPTY
-    tokens = _token_cache(lang)
-    offsets = list(accumulate(map(len, pieces)))
-    bits = []
-    for i in range(1, len(pieces), 2):
-        token = pieces[i]
-        b = tokens.get(token)
-        if b is None:
-            b = tokens[token] = _classify(token, lang)
-        bits.append(b)
-    mask = 0
-    for b in bits:
-        mask |= b
-    return _Chunk(mask & 0xFF, tuple(offsets[0:-1:2]), tuple(bits))
+    records = array("q")
+    if len(pieces) > 1:
+        tokens = _token_cache(lang)
+        offset = len(pieces[0])
+        for i in range(1, len(pieces), 2):
+            token = pieces[i]
+            b = tokens.get(token)
+            if b is None:
+                b = tokens[token] = _classify(token, lang)
+            records.append(offset << 16 | b)
+            offset += len(token) + len(pieces[i + 1])
+    records.append(-(len(chunk) + 1))
+    return records.tobytes()
 
 
 def _classify(token: str, lang: str) -> int:
-    """Bits 0-3: starts of each kind; 4-7: leads; 8-11: follows; 12-15: skips."""
+    """Bits 0-3: starts of each kind; 4-7: leads (of the kinds it does not start); 8-11:
+    follows; 12-15: skips."""
     if token[0].isdigit():
         bits = 0xF << 8
         for i, v in enumerate(_vocabs(lang)):
@@ -169,58 +170,97 @@ def _classify(token: str, lang: str) -> int:
 def starts(text: str, lang: str) -> Starts:
     """Offsets in ``text`` where money, percent, horizon and date expressions may start."""
     # Text is cut at spaces (in C) and each distinct chunk is read once per language, as
-    # spaCy's tokenizer does; only chunks with a possible start are looked at further.
+    # spaCy's tokenizer does; the records of all tokens are then read at once.
     chunks = text.split(" ")
     cache = _chunk_cache(lang)
-    infos = list(map(cache.get, chunks))
-    if None in infos:
+    records = list(map(cache.get, chunks))
+    try:
+        packed = b"".join(records)
+    except TypeError:  # chunks not seen before (None)
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
             _token_cache(lang).clear()
-        for i, info in enumerate(infos):
-            if info is None:
-                infos[i] = cache[chunks[i]] = _read_chunk(chunks[i], lang)
-    found: tuple[list[int], ...] = ([], [], [], [])
-    hits = list(compress(range(len(infos)), map(_mask, infos)))
-    if not hits:
-        return Starts(*found)
-    begins = list(accumulate(map(len, chunks), initial=0))
-    n = len(infos)
-    for j in hits:
-        chunk = infos[j]
-        cbits = chunk.bits
-        for t, b in enumerate(cbits):
-            hit = b & 0xF
-            wanted = b >> 4 & 0xF & ~hit
-            if wanted:
-                hit |= wanted & _follows(infos, n, j, t, wanted)
-            if hit:
-                at = begins[j] + j + chunk.offsets[t]
-                for kind in range(4):
-                    if hit >> kind & 1:
-                        found[kind].append(at)
-    return Starts(*found)
+        for i, found in enumerate(records):
+            if found is None:
+                records[i] = cache[chunks[i]] = _read_chunk(chunks[i], lang)
+        packed = b"".join(records)
+    if len(packed) < _ARRAY_FROM * _RECORD:
+        return _starts_of_list(packed)
+    return _starts_of_array(packed)
 
 
-def _follows(infos: list[_Chunk], n: int, j: int, t: int, wanted: int) -> int:
-    """The kinds (of ``wanted``) that the tokens after token ``t`` of chunk ``j`` can
-    continue: the next token, or the one after up to two articles."""
+def _starts_of_list(packed: bytes) -> Starts:
+    """``starts`` from the packed records of a short text, in plain Python."""
+    records = array("q")
+    records.frombytes(packed)
+    bits: list[int] = []
+    at: list[int] = []
+    base = 0
+    for r in records:
+        if r >= 0:
+            bits.append(r & _BITS)
+            at.append(base + (r >> 16))
+        else:
+            base -= r
+    hits: list[int] = []
+    where: list[int] = []
+    for i, b in enumerate(bits):
+        hit = b & 0xF
+        wanted = b >> 4 & 0xF
+        if wanted:
+            hit |= _follows(bits, i, wanted)
+        if hit:
+            hits.append(hit)
+            where.append(at[i])
+    return _sorted_out(hits, where)
+
+
+def _follows(bits: list[int], i: int, wanted: int) -> int:
+    """The kinds (of ``wanted``) that the tokens after token ``i`` can continue: the next
+    token, or the one after up to two articles ("by the end")."""
     skip = wanted
     follow = 0
-    seen = 0
-    bits = infos[j].bits
-    t += 1
-    while seen < 3:
-        while t >= len(bits):
-            j += 1
-            if j >= n:
-                return follow
-            bits, t = infos[j].bits, 0
-        b = bits[t]
+    for b in bits[i + 1 : i + 4]:
         follow |= b >> 8 & skip
         skip &= b >> 12
         if not skip:
-            return follow
-        seen += 1
-        t += 1
+            break
     return follow
+
+
+# numpy scalars: a Python int in an array operation costs more to convert than the operation
+_ZERO, _FOUR, _EIGHT, _TWELVE, _SIXTEEN = (numpy.int64(k) for k in (0, 4, 8, 12, 16))
+_LOW, _ALL = numpy.int64(0xF), numpy.int64(_BITS)
+
+
+def _starts_of_array(packed: bytes) -> Starts:
+    """``starts`` from the packed records of a text, with array operations: the same steps
+    as ``_starts_of_list`` and ``_follows``, for all tokens at once."""
+    records = numpy.frombuffer(packed, dtype=numpy.int64)
+    tokens = (records >= _ZERO).nonzero()[0]
+    # minus the start of each record's chunk: the chunks before it, with their spaces
+    before = numpy.minimum(records, _ZERO).cumsum()
+    records = records.take(tokens)
+    n = len(records)
+    after = numpy.zeros(n + 3, dtype=numpy.int64)  # no tokens after the last one
+    numpy.bitwise_and(records, _ALL, out=after[:n])
+    bits = after[:n]
+    wanted = (bits >> _FOUR) & _LOW
+    follows = after >> _EIGHT  # the follow bits, and skip bits that "& wanted" drops
+    skips = after >> _TWELVE
+    # the next token, or up to two skipped ones and the token after them (``_follows``)
+    follow = follows[1 : n + 1] & wanted
+    skip = skips[1 : n + 1] & wanted
+    follow |= follows[2 : n + 2] & skip
+    skip &= skips[2 : n + 2]
+    follow |= follows[3 : n + 3] & skip
+    follow |= bits & _LOW
+    # the few tokens that start something, sorted into the kinds in Python
+    found = follow.nonzero()[0]
+    at = ((records.take(found) >> _SIXTEEN) - before.take(tokens.take(found))).tolist()
+    return _sorted_out(follow.take(found).tolist(), at)
+
+
+def _sorted_out(hits: list[int], at: list[int]) -> Starts:
+    """``Starts`` of the tokens at ``at`` with the kinds ``hits`` (bits 0-3)."""
+    return Starts(*(list(compress(at, map(and_, hits, repeat(kind)))) for kind in _KINDS))

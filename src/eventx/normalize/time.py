@@ -46,7 +46,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import is_not
 from types import MappingProxyType
 from typing import Any
 
@@ -367,7 +368,7 @@ def _fields(m: re.Match[str], shape: str) -> dict[str, str]:
         groups = _SHAPE_GROUPS[(id(m.re), shape)] = _shape_groups(m.re, shape)
     names, shorts = groups
     values = m.group(*names) if len(names) > 1 else (m.group(names[0]),)
-    return {short: v for short, v in zip(shorts, values, strict=True) if v is not None}
+    return dict(compress(zip(shorts, values), map(is_not, values, repeat(None))))
 
 
 # (id of a pattern, shape) -> its group names; the patterns are cached for good, so their
