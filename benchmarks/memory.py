@@ -15,6 +15,7 @@ import argparse
 import gc
 import json
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,6 +23,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate  # noqa: E402
+
+
+def _commit() -> str:
+    """The commit of the code measured (short hash), or "unknown" outside a git checkout."""
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, cwd=Path(__file__).resolve().parent, check=True
+                              ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
 
 
 def rss_mb() -> float:
@@ -91,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
                             "growth_mb": round(rss - base, 1), "strings": strings,
                             "docs_per_s": round(rate)})
     command = "python benchmarks/memory.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    summary = {"command": command.strip(), "vocab_budget": budget, "novel": args.novel, "base_mb": round(base, 1),
+    summary = {"command": command.strip(), "commit": _commit(), "vocab_budget": budget,
+               "novel": args.novel, "base_mb": round(base, 1),
                "events": events, "checkpoints": results}
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

@@ -205,7 +205,8 @@ def _memory_section(path: str) -> list[str]:
         "",
         "Resident memory of one process extracting events from distinct generated articles "
         f"({data['novel']} invented words each, the worst case for spaCy's vocabulary), "
-        f"with `vocab_budget={data['vocab_budget']}`; measured with:",
+        f"with `vocab_budget={data['vocab_budget']}`; measured"
+        + (f" at commit `{data['commit']}`" if data.get("commit") else "") + " with:",
         "",
         "```",
         data.get("command", "python benchmarks/memory.py"),
