@@ -46,6 +46,21 @@ def test_detected_other_language_gives_nothing_and_warns(caplog):
     assert any("not supported" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        pytest.param("12,5 % 3.000 – 7", None, id="no-letters"),
+        pytest.param("€ 1,2 x y", None, id="two-letters"),
+        pytest.param("Der Konzern verkauft seine Sparte für 1,2 Milliarden Euro.", "de", id="de"),
+        pytest.param("The group sells its unit for $1.2bn.", "en", id="en"),
+    ],
+)
+def test_language_needs_three_letters(text, lang):
+    from eventx.langid import detect
+
+    assert detect(text) == lang
+
+
 def test_long_text_is_processed_in_pieces_with_original_offsets():
     nlp = eventx.load("de")
     filler = "Die Konjunktur bleibt schwach und die Stimmung ist gedämpft. " * 40

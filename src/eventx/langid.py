@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+from itertools import islice
 
 from .lang import SUPPORTED
 
@@ -25,7 +26,7 @@ def _identifier():  # noqa: ANN202 - py3langid has no types
 def detect(text: str) -> str | None:
     """The language of ``text`` if it is one eventx supports, else None."""
     sample = text[:_SAMPLE]
-    if len(_LETTERS.findall(sample)) < 3:
+    if sum(1 for _ in islice(_LETTERS.finditer(sample), 3)) < 3:  # stops at the third
         return None
     lang, _prob = _identifier().classify(sample)
     return lang if lang in SUPPORTED else None
