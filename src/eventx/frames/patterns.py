@@ -176,7 +176,7 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Hit:
-    """A pattern found in a Doc: token indices of every step (first = anchor)."""
+    """A pattern found in a Doc: token indices of every step, in text order."""
 
     key: str
     tokens: tuple[int, ...]
@@ -265,7 +265,6 @@ def _index(group: str | None) -> _AnchorSteps:
         if index is None:
             index = _INDEXES[group] = _AnchorSteps(group)
         return index
-
 
 
 class _StepWords:
