@@ -74,16 +74,7 @@ class _Cues:
     adjective_endings: tuple[str, ...]
     nominal_triggers: frozenset[str]
     capitalised_nouns: bool
-
-    @property
-    def auxiliary_hashes(self) -> frozenset[int]:
-        """The auxiliaries as spaCy ``LOWER`` hashes."""
-        return _hashes(self.auxiliaries)
-
-
-@lru_cache(maxsize=None)
-def _hashes(words: frozenset[str]) -> frozenset[int]:
-    return frozenset(hash_string(w) for w in words)
+    auxiliary_hashes: frozenset[int]  # the auxiliaries as spaCy ``LOWER`` hashes
 
 
 @lru_cache(maxsize=None)
@@ -95,13 +86,14 @@ def _cues(lang: str) -> _Cues:
     def f(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in roles.get(key, ()))
 
+    auxiliaries = f("passive_auxiliaries")
     return _Cues(
         counterpart=f("counterpart_preps"),
         passive_agent=f("passive_agent_preps"),
         agent=f("agent_preps"),
         patient=f("patient_preps"),
         nominal_patient=f("nominal_patient_preps"),
-        auxiliaries=f("passive_auxiliaries"),
+        auxiliaries=auxiliaries,
         participles_en=f("participles_en"),
         stake_nouns=f("stake_nouns"),
         skip=f("skip_words"),
@@ -112,6 +104,7 @@ def _cues(lang: str) -> _Cues:
         adjective_endings=tuple(anaphora.get("adjective_endings", ())),
         nominal_triggers=f("nominal_triggers"),
         capitalised_nouns=bool(roles.get("capitalised_nouns", False)),
+        auxiliary_hashes=frozenset(hash_string(w) for w in auxiliaries),
     )
 
 
