@@ -48,7 +48,8 @@ def test_empty_pattern_rejected():
         pytest.param("for a total of", 2, id="longest-word"),
         pytest.param("an die *börse", 2, id="compound-glob"),
         pytest.param("auf * prozent|% erhöht", 3, id="wildcard-never"),
-        pytest.param("für ... gegangen", 0, id="gap-keeps-first"),
+        pytest.param("für ... gegangen", 1, id="past-a-gap"),
+        pytest.param("hat|ist ... an die ... *börse", 3, id="past-two-gaps"),
         pytest.param("die|der aktie ... stieg", 1, id="before-the-gap"),
         pytest.param("shares of ... rose", 0, id="stop-word-counts-a-quarter"),
         pytest.param("verkauf*", 0, id="one-step"),
@@ -67,12 +68,18 @@ _SETS = [
     ("ipo", "an die *börse"),
     ("shares", "die|the aktie|shares ... stieg|rose"),
     ("article", "a|the|die"),  # starts inside the matches above, after their first token
+    ("fired", "hat|ist ... abberufen"),  # looked up by the step after the gap
+    ("unit", "the|die ... unit|sparte ... ab"),  # gaps before and after the anchor
 ]
 _TEXTS = [
     "Anna Becker was named to the chief post and later to its CEO role for a total of two years.",
     "Siemens stößt seine Sparte ab und geht an die Frankfurter Börse, an die Wertpapierbörse.",
     "The shares rose, the shares of the unit rose and die Aktie stieg, die Aktie die Aktie stieg.",
     "as the CEO, to the ceo to the chief for a total of for a total of",
+    "Der Rat hat ihn hat abberufen, ist abberufen und die Sparte stößt die Sparte die Sparte ab.",
+    "The unit ab, the board the unit the unit hat abberufen ab",
+    # a gap of MAX_GAP tokens, then one of MAX_GAP + 1
+    "Er hat a b c d e f g h i j k l abberufen; ist a b c d e f g h i j k l m abberufen",
 ]
 
 

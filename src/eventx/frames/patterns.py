@@ -11,7 +11,7 @@ A pattern is a sequence of *steps* separated by single spaces; each step matches
 - a leading ``!`` on a pattern marks a negative pattern (used for exclusions).
 
 Patterns compile to regular expressions once per language. Each pattern is looked up by
-one step, its *anchor* (the most specific of its steps before the first gap). Which
+one step, its *anchor* (the most specific of its steps). Which
 anchor steps of which pattern sets a word matches is looked up once per distinct
 lower-case form (its ``LOWER`` hash, read for the whole Doc in one array) for all pattern
 sets together; inside the event component each set's candidate tokens are kept per Doc, so
@@ -143,15 +143,21 @@ class Pattern:
     """One compiled pattern: a list of (step regex, gap allowed before it), and the step
     looked up first (``anchor``).
 
-    A pattern is looked up by the most specific of its steps before the first gap ("as|to
-    chief|ceo" by "chief|ceo", "for a total of" by "total", "die|der aktie ... stieg" by
-    "aktie"), so that common words ("to", "in", "die") do not each start a match attempt.
+    A pattern is looked up by the most specific of its steps ("as|to chief|ceo" by
+    "chief|ceo", "for a total of" by "total", "hat|ist ... abberufen" by "abberufen"), so
+    that common words ("to", "in", "die", "hat") do not each start a match attempt. When a
+    gap lies before the anchor, the first step is searched for backwards, up to ``reach``
+    tokens before the anchor.
     """
 
     source: str
     key: str
     steps: tuple[tuple[re.Pattern[str], bool], ...]
     anchor: int = 0
+    #: how far before the anchor the first step can lie (in tokens)
+    reach: int = 0
+    #: whether a gap lies before the anchor
+    gapped: bool = False
 
     @classmethod
     def compile(cls, source: str, key: str) -> Pattern:
@@ -167,13 +173,11 @@ class Pattern:
             gap = False
         if not steps:
             raise ValueError(f"empty pattern {source!r} for {key!r}")
-        # the anchor is one of the steps before the first gap, which sit at fixed places
-        lead = next((k for k, (_, gap) in enumerate(steps) if gap), len(steps))
-        scores = [_specificity(part) for part in parts[:lead]]
+        scores = [_specificity(part) for part in parts]
         anchor = scores.index(max(scores))
-        return cls(source, key, tuple(steps), anchor)
-
-
+        before = [gap for _, gap in steps[1 : anchor + 1]]
+        reach = sum(1 + (MAX_GAP if gap else 0) for gap in before)
+        return cls(source, key, tuple(steps), anchor, reach, any(before))
 @dataclass(frozen=True)
 class Hit:
     """A pattern found in a Doc: token indices of every step, in text order."""
@@ -346,24 +350,16 @@ class PatternSet:
         return len(self.patterns)
 
     @staticmethod
-    def _rest(
-        pat: Pattern, low: list[int], strings, i: int, start: int, end: int  # noqa: ANN001
-    ) -> tuple[int, ...] | None:
-        """The tokens of a match of ``pat`` whose anchor step is at token ``i``, inside
-        ``[start, end)``; None if there is none."""
+    def _follow(
+        pat: Pattern, low: list[int], strings, idx: list[int], first: int, last: int,  # noqa: ANN001
+        end: int,
+    ) -> bool:
+        """Match the steps ``first`` to ``last`` (exclusive) after the token ``idx[-1]``,
+        each on the first token that fits (at most ``MAX_GAP`` tokens away after a gap),
+        appending their tokens to ``idx``; False if a step finds none before ``end``."""
         step = _STEP_WORDS.match
-        if pat.anchor:  # the steps before the anchor sit right before it (no gap there)
-            first = i - pat.anchor
-            if first < start:
-                return None
-            for k in range(pat.anchor):
-                if not step(pat.steps[k][0], low[first + k], strings):
-                    return None
-            idx = list(range(first, i + 1))
-        else:
-            idx = [i]
-        pos = i
-        for rx, gap in pat.steps[pat.anchor + 1 :]:
+        pos = idx[-1]
+        for rx, gap in pat.steps[first:last]:
             stop = min(end, pos + 2 + (MAX_GAP if gap else 0))
             for k in range(pos + 1, stop):
                 if step(rx, low[k], strings):
@@ -371,8 +367,48 @@ class PatternSet:
                     pos = k
                     break
             else:
-                return None
-        return tuple(idx)
+                return False
+        return True
+
+    @classmethod
+    def _rest(
+        cls, pat: Pattern, low: list[int], strings, i: int, start: int, end: int  # noqa: ANN001
+    ) -> list[tuple[int, ...]]:
+        """The tokens of every match of ``pat`` whose anchor step is at token ``i``, inside
+        ``[start, end)``. Without a gap before the anchor there is at most one."""
+        step = _STEP_WORDS.match
+        anchor = pat.anchor
+        if pat.gapped:
+            # every start that, matched forwards, reaches the anchor step at ``i``
+            found = []
+            first_rx = pat.steps[0][0]
+            for first in range(max(start, i - pat.reach), i - anchor + 1):
+                if not step(first_rx, low[first], strings):
+                    continue
+                idx = [first]
+                if cls._follow(pat, low, strings, idx, 1, anchor + 1, end) and idx[-1] == i:
+                    found.append(idx)
+            if found and anchor + 1 < len(pat.steps):
+                # the steps after the anchor follow from it whatever the start
+                tail = [i]
+                if not cls._follow(pat, low, strings, tail, anchor + 1, len(pat.steps), end):
+                    return []
+                for idx in found:
+                    idx.extend(tail[1:])
+            return [tuple(idx) for idx in found]
+        if anchor:  # the steps before the anchor sit right before it (no gap there)
+            first = i - anchor
+            if first < start:
+                return []
+            for k in range(anchor):
+                if not step(pat.steps[k][0], low[first + k], strings):
+                    return []
+            idx = list(range(first, i + 1))
+        else:
+            idx = [i]
+        if not cls._follow(pat, low, strings, idx, anchor + 1, len(pat.steps), end):
+            return []
+        return [tuple(idx)]
 
     def _hits(
         self,
@@ -396,8 +432,7 @@ class PatternSet:
             if len(pat.steps) == 1:
                 out.append((i, pi, Hit(pat.key, (i,), pat.source)))
             else:
-                toks = self._rest(pat, low, strings, i, start, end)
-                if toks is not None:
+                for toks in self._rest(pat, low, strings, i, start, end):
                     out.append((toks[0], pi, Hit(pat.key, toks, pat.source)))
                     anchored = anchored or pat.anchor > 0
             k += 1
