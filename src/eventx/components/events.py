@@ -14,11 +14,11 @@ from spacy.tokens import Doc, Span
 
 from ..companies.roles import is_possessive
 from ..frames.arguments import Frame, attach, candidate_companies, nearest, spans_in
-from .extensions import forget_text
+from .extensions import forget_text, value_of
 from ..frames.build import explain, to_event
 from ..frames.lexicon import Lexicon, TypeRules, lexicon
 from ..frames.merge import cluster
-from ..frames.patterns import forget_lowers, remember
+from ..frames.patterns import forget_lowers, remember, sentence_text, span_text
 from ..frames.status import factuality
 
 # How many sentences back an event continues, or a company stays in focus.
@@ -98,9 +98,9 @@ class EventExtractor:
             if prev.type in self.lex.price_types and prev.fields.get("amount") is None:
                 cue = cues[0]
                 best = nearest(amounts, cue)
-                prev.fields["amount"] = best._.value
+                prev.fields["amount"] = value_of(best)
                 prev.reasons["amount"] = (
-                    f"price {best.text!r} in a later sentence (cue {cue.source!r})"
+                    f"price {span_text(best)!r} in a later sentence (cue {cue.source!r})"
                 )
                 return
 
@@ -121,7 +121,7 @@ class EventExtractor:
                     frame.fields[fld] = hits[-1].key
                     frame.reasons[fld] = f"cue {hits[-1].source!r} in sentence {prev.start}"
                     break
-                found = [m for rx in rules.regex.get(fld, []) if (m := rx.search(prev.text))]
+                found = [m for rx in rules.regex.get(fld, []) if (m := rx.search(sentence_text(prev)))]
                 if found:
                     frame.fields[fld] = found[0].group("x").strip()
                     frame.reasons[fld] = f"expression {found[0].group(0)!r} in an earlier sentence"
@@ -143,7 +143,7 @@ class EventExtractor:
                 break
             frame.company = span
             frame.notes.append("company from context")
-            frame.reasons["company"] = f"company in focus: {span.text!r} (sentence {idx})"
+            frame.reasons["company"] = f"company in focus: {span_text(span)!r} (sentence {idx})"
             return True
         return False
 

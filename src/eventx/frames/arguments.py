@@ -24,7 +24,7 @@ from ..doc_data import value_of
 from ..normalize.numbers import parse_count
 from ..schema import EVENT_TYPES, Company, Horizon, Money, Percent
 from .lexicon import Lexicon, TypeRules
-from .patterns import Hit, clause_marks, memo, sentence_text
+from .patterns import Hit, clause_marks, memo, sentence_text, span_text
 from .status import Factuality
 
 _COMMON = {"type", "company", "status", "date", "evidence", "lang", "confidence"}
@@ -203,13 +203,13 @@ def _money_fields(
             free = [s for s in spans if s.start not in used]
             best = nearest(free, cue, marks)
             if best is not None and _distance(best, cue, marks)[0] <= 4:
-                out[fld] = best._.value
+                out[fld] = value_of(best)
                 used.add(best.start)
                 break
     free = [s for s in spans if s.start not in used]
     if "low" in money_fields and "high" in money_fields and free:
         best = nearest(free, trigger, marks)
-        m: Money = best._.value
+        m: Money = value_of(best)
         if m.low is not None and m.high is not None:
             out["low"] = Money(value=m.low, currency=m.currency, text=m.text)
             out["high"] = Money(value=m.high, currency=m.currency, text=m.text)
@@ -222,7 +222,7 @@ def _money_fields(
         best = nearest([s for s in spans if s.start not in used], trigger, marks)
         if best is None:
             break
-        out[fld] = best._.value
+        out[fld] = value_of(best)
         used.add(best.start)
     return out
 
@@ -265,7 +265,7 @@ def attach(
             break
     frame = Frame(rules.type, sent, sent_index, trigger, company, factuality)
     if company is not None:
-        frame.reasons["company"] = f"role rules: {company.text!r} is the {role}"
+        frame.reasons["company"] = f"role rules: {span_text(company)!r} is the {role}"
     f = frame.fields
     for fld, money in _money_fields(rules, kinds, sent, trigger, doc, marks).items():
         f[fld] = money
@@ -278,23 +278,23 @@ def attach(
                             or doc[p.end].lower_ not in rules.not_percent_before]
             best = nearest(percents, trigger, marks)
             if best is not None:
-                value: Percent = best._.value
+                value: Percent = value_of(best)
                 if rules.negative is not None and _negative(rules, sent, best, marks):
                     value = value.model_copy(update={"value": -abs(value.value)})
                 f[fld] = value
-                frame.reasons[fld] = f"percentage {best.text!r} nearest to the trigger"
+                frame.reasons[fld] = f"percentage {span_text(best)!r} nearest to the trigger"
         elif kind == "horizon":
             best = nearest(spans_in(doc, "horizons", sent), trigger, marks)
             if best is not None:
-                f[fld] = best._.value
-                frame.reasons[fld] = f"horizon {best.text!r} nearest to the trigger"
+                f[fld] = value_of(best)
+                frame.reasons[fld] = f"horizon {span_text(best)!r} nearest to the trigger"
         elif kind == "company":
             other = roles.counterpart if fld == "buyer" else (roles.patient or roles.counterpart)
             if other is company and role != "agent":
                 other = roles.agent
             if other is not None and other is not company:
                 f[fld] = other
-                frame.reasons[fld] = f"role rules: {other.text!r} is the other party"
+                frame.reasons[fld] = f"role rules: {span_text(other)!r} is the other party"
         elif kind == "companies":
             own = value_of(company).name if company is not None else None
             f[fld] = [
@@ -309,14 +309,14 @@ def attach(
         best = nearest(cues.find(sent), trigger, marks)
         if best is not None:
             f[fld] = best.key
-            frame.reasons[fld] = f"cue {best.span(doc).text!r} (pattern {best.source!r})"
+            frame.reasons[fld] = f"cue {span_text(best.span(doc))!r} (pattern {best.source!r})"
     for fld, words in rules.lexicon.items():
         hits = words.find(sent)
         if hits:
             # the most specific word (earliest in the data list), nearest to the trigger
             order = {p.source: i for i, p in enumerate(words.patterns)}
             best = min(hits, key=lambda h: (order[h.source], _distance(h, trigger, marks)))
-            f[fld] = doc[best.start : best.end].text
+            f[fld] = span_text(doc[best.start : best.end])
             frame.ranks[fld] = order[best.source]
             frame.reasons[fld] = f"word {f[fld]!r} (pattern {best.source!r})"
     anchor = doc[trigger.start].idx - sent.start_char
@@ -345,9 +345,9 @@ def attach(
             frame.reasons[fld] = "default of the event type"
     dates = [s for s in spans_in(doc, "dates", sent) if value_of(s)]
     best = nearest(dates, trigger, marks)
-    frame.date = best._.value if best is not None else None
+    frame.date = value_of(best) if best is not None else None
     if best is not None:
-        frame.reasons["date"] = f"date {best.text!r} nearest to the trigger"
+        frame.reasons["date"] = f"date {span_text(best)!r} nearest to the trigger"
     return frame
 
 
@@ -362,8 +362,8 @@ def _first_named_first(frame: Frame, kinds: dict[str, str]) -> None:
         if kind == "company" and isinstance(other, Span) and other.label_ == "ORG" \
                 and other.start < company.start:
             frame.company, frame.fields[fld] = other, company
-            frame.reasons["company"] = f"first named of the parties: {other.text!r}"
-            frame.reasons[fld] = f"the other party: {company.text!r}"
+            frame.reasons["company"] = f"first named of the parties: {span_text(other)!r}"
+            frame.reasons[fld] = f"the other party: {span_text(company)!r}"
             return
 
 

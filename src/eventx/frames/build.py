@@ -9,12 +9,13 @@ from typing import Any
 from pydantic import ValidationError
 from spacy.tokens import Span, Token
 
+from ..doc_data import value_of
 from ..normalize.period import normalize_period
 from ..schema import EVENT_TYPES, BaseEvent, Company, Evidence
 from .arguments import Frame, field_kinds
 from .lexicon import TypeRules
 from .merge import combine, rank
-from .patterns import memo, sentence_text
+from .patterns import memo, sentence_text, span_text
 
 log = logging.getLogger("eventx")
 
@@ -66,7 +67,7 @@ def _evidence(sent: Span) -> Evidence:
 
 
 def _company(span: Any) -> Company | None:
-    value = getattr(getattr(span, "_", None), "value", None)
+    value = value_of(span) if isinstance(span, Span) else None
     return value if isinstance(value, Company) else None
 
 
@@ -75,7 +76,7 @@ def _company_of(ordered: list[Frame]) -> Company:
     # the one of the most trusted frame
     named = [f.company for f in ordered if f.company is not None and f.company.label_ != "ANAPHOR"]
     span = named[0] if named else ordered[0].company
-    return span._.value
+    return value_of(span)
 
 
 def _meets(rules: TypeRules, fields: dict[str, Any]) -> bool:
@@ -109,7 +110,7 @@ def to_event(cluster: list[Frame], rules: TypeRules, lang: str) -> BaseEvent | N
         elif fld == "period" and isinstance(value, str):
             # reported figures look back, forecasts ahead
             values[fld] = normalize_period(
-                value, best.sent.text, best.sent.doc._.published, past=rules.type != "guidance"
+                value, sentence_text(best.sent), best.sent.doc._.published, past=rules.type != "guidance"
             )
         else:
             values[fld] = value
@@ -142,7 +143,7 @@ def explain(cluster: list[Frame], event: BaseEvent) -> dict[str, Any]:
         frames.append(
             {
                 "sentence": evidence(f.sent).model_dump(),
-                "trigger": f.trigger.span(doc).text,
+                "trigger": span_text(f.trigger.span(doc)),
                 "trigger_pattern": f.trigger.source,
                 "status": f.factuality.status,
                 "status_cue": f.factuality.cue,

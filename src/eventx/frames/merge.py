@@ -13,6 +13,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from spacy.tokens import Span
+
+from ..doc_data import value_of
 from .arguments import Frame, field_kinds, money_close
 
 # When stated statuses disagree: a denial or cancellation ends the story; what others report
@@ -30,9 +33,10 @@ _DEFINITE = {
 
 
 def _key_value(value: Any) -> Any:
-    company = getattr(value, "_", None)
-    if company is not None and hasattr(value._, "value") and value._.value is not None:
-        return value._.value.name.casefold()
+    if isinstance(value, Span):
+        company = value_of(value)
+        if company is not None:
+            return company.name.casefold()
     if isinstance(value, str):
         return value.casefold()
     return value

@@ -36,7 +36,7 @@ from ..doc_data import doc_text
 
 __all__ = [
     "CLAUSE_MARKS", "MAX_GAP", "Pattern", "PatternSet", "Hit", "clause_marks", "forget_lowers",
-    "lowers", "memo", "norm", "remember", "sentence_text",
+    "lowers", "memo", "norm", "remember", "sentence_text", "span_text",
 ]
 
 #: tokens that end a clause inside a sentence
@@ -96,6 +96,12 @@ def sentence_text(sent: Span) -> str:
         # a slice of the Doc's text: Span.text joins the text again from the tokens
         text = cache[key] = doc_text(sent.doc)[sent.start_char : sent.end_char]
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's text (:func:`doc_text`) instead of joined again
+    from the tokens; for the event component, which holds the text while it runs."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def clause_marks(sent: Span) -> list[int]:
