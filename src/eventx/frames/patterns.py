@@ -25,6 +25,7 @@ import threading
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
@@ -128,8 +129,32 @@ def _glob(alt: str) -> str:
     return ".*".join(re.escape(part) for part in alt.lower().split("*"))
 
 
-def _step_regex(step: str) -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(_glob(alt) for alt in step.split("|")) + ")")
+class _Words:
+    """A step of plain words only ("sold|verkauft"): a set look-up instead of a regex, with
+    the regex's ``fullmatch`` and ``pattern``."""
+
+    __slots__ = ("words", "pattern")
+
+    def __init__(self, words: Iterable[str], pattern: str) -> None:
+        self.words = frozenset(words)
+        self.pattern = pattern
+
+    def fullmatch(self, text: str) -> bool | None:
+        return True if text in self.words else None
+
+
+Step = re.Pattern[str] | _Words
+
+
+@lru_cache(maxsize=4096)
+def _step(step: str) -> Step:
+    """A step's matcher; the same step in many patterns shares one (and the words it was
+    asked about, see ``_StepWords``)."""
+    alts = step.split("|")
+    pattern = "(?:" + "|".join(_glob(alt) for alt in alts) + ")"
+    if any("*" in alt for alt in alts):
+        return re.compile(pattern)
+    return _Words((alt.lower() for alt in alts), pattern)
 
 
 def _globs(alternatives: Iterable[str]) -> re.Pattern[str] | None:
@@ -166,7 +191,7 @@ class Pattern:
 
     source: str
     key: str
-    steps: tuple[tuple[re.Pattern[str], bool], ...]
+    steps: tuple[tuple[Step, bool], ...]
     anchor: int = 0
     #: how far before the anchor the first step can lie (in tokens)
     reach: int = 0
@@ -177,14 +202,14 @@ class Pattern:
 
     @classmethod
     def compile(cls, source: str, key: str) -> Pattern:
-        steps: list[tuple[re.Pattern[str], bool]] = []
+        steps: list[tuple[Step, bool]] = []
         parts: list[str] = []
         gap = False
         for part in source.split():
             if part == "...":
                 gap = True
                 continue
-            steps.append((_step_regex(part), gap))
+            steps.append((_step(part), gap))
             parts.append(part)
             gap = False
         if not steps:
@@ -313,10 +338,10 @@ class _StepWords:
     LIMIT = 200_000
 
     def __init__(self) -> None:
-        self.by_step: dict[re.Pattern[str], dict[int, bool]] = {}
+        self.by_step: dict[Step, dict[int, bool]] = {}
         self.size = 0
 
-    def match(self, rx: re.Pattern[str], key: int, strings) -> bool:  # noqa: ANN001
+    def match(self, rx: Step, key: int, strings) -> bool:  # noqa: ANN001
         known = self.by_step.get(rx)
         if known is None:
             known = self.by_step[rx] = {}
