@@ -100,9 +100,14 @@ def harden_tokenizer(nlp: Language) -> None:
     prefixes = [_CONTROL, _ENTITY, _TAG, _SYMBOL_RUN, *nlp.Defaults.prefixes]
     suffixes = [_CONTROL, _ENTITY, _TAG, _SYMBOL_RUN, _TAG_OPEN + r"$", ">", *nlp.Defaults.suffixes]
     infixes = [_CONTROL, _ENTITY, _TAG, _PUNCT_BEFORE_MARKUP, *nlp.Defaults.infixes]
+    # every rule the tokenizer is given makes it tokenize its special cases (thousands of
+    # abbreviations) again: set them without special cases, then give those back once
+    special_cases = tok.rules
+    tok.rules = {}
     tok.prefix_search = compile_prefix_regex(prefixes).search
     tok.suffix_search = TailSearch(compile_suffix_regex(suffixes)).search
     tok.infix_finditer = compile_infix_regex(infixes).finditer
     url = tok.url_match
     if url is not None and isinstance(getattr(url, "__self__", None), re.Pattern):
         tok.url_match = ShortMatch(url.__self__).match
+    tok.rules = special_cases
