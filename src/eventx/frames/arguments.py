@@ -30,6 +30,12 @@ from .status import Factuality
 _COMMON = {"type", "company", "status", "date", "evidence", "lang", "confidence"}
 
 
+def is_empty(value: Any) -> bool:
+    """Whether a field value counts as not found: None, ``[]`` or ``""`` (what
+    ``value in (None, [], "")`` says, without comparing pydantic values to a list)."""
+    return value is None or (isinstance(value, (list, str)) and not value)
+
+
 @dataclass
 class Frame:
     """One trigger's reading of one sentence."""
@@ -59,7 +65,7 @@ class Frame:
         return sum(
             2 if kinds.get(k) == "money" else 1
             for k, v in self.fields.items()
-            if v not in (None, [], "")
+            if not is_empty(v)
         )
 
 

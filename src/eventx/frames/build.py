@@ -12,9 +12,9 @@ from spacy.tokens import Span, Token
 from ..doc_data import value_of
 from ..normalize.period import normalize_period
 from ..schema import EVENT_TYPES, BaseEvent, Company, Evidence
-from .arguments import Frame, field_kinds
+from .arguments import Frame, field_kinds, is_empty
 from .lexicon import TypeRules
-from .merge import combine, rank
+from .merge import combine
 from .patterns import memo, sentence_text, span_text
 
 log = logging.getLogger("eventx")
@@ -80,16 +80,17 @@ def _company_of(ordered: list[Frame]) -> Company:
 
 
 def _meets(rules: TypeRules, fields: dict[str, Any]) -> bool:
-    return all(any(fields.get(f) not in (None, [], "") for f in alt) for alt in rules.requires)
+    return all(any(not is_empty(fields.get(f)) for f in alt) for alt in rules.requires)
 
 
 def to_event(cluster: list[Frame], rules: TypeRules, lang: str) -> BaseEvent | None:
     """The event of one cluster, or None when the type's required fields are missing."""
-    best, fields, status, date = combine(cluster)
+    ordered, fields, status, date = combine(cluster)
+    best = ordered[0]
     if not _meets(rules, fields):
         return None
     kinds = field_kinds(best.type)
-    company = _company_of(sorted(cluster, key=rank, reverse=True))
+    company = _company_of(ordered)
     values: dict[str, Any] = {}
     for fld, value in fields.items():
         kind = kinds.get(fld)
@@ -114,7 +115,7 @@ def to_event(cluster: list[Frame], rules: TypeRules, lang: str) -> BaseEvent | N
             )
         else:
             values[fld] = value
-    filled = sum(1 for v in values.values() if v not in (None, [], ""))
+    filled = sum(1 for v in values.values() if not is_empty(v))
     stated = any(f.factuality.cue for f in cluster)
     fallback = all("company from context" in f.notes for f in cluster)
     confidence = 0.45 + 0.1 * min(filled, 4) + (0.1 if stated else 0.0) - (0.15 if fallback else 0.0)

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from ..doc_data import value_of
-from .arguments import Frame, field_kinds, money_close
+from .arguments import Frame, field_kinds, is_empty, money_close
 
 # When stated statuses disagree: a denial or cancellation ends the story; what others report
 # (rumored) colours everything the same text says about the event; otherwise the status
@@ -40,10 +40,6 @@ def _key_value(value: Any) -> Any:
     if isinstance(value, str):
         return value.casefold()
     return value
-
-
-def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, (list, str)) and not value)
 
 
 class _Group:
@@ -74,7 +70,7 @@ class _Group:
     def add(self, frame: Frame) -> None:
         self.frames.append(frame)
         for fld, value in frame.fields.items():
-            if _empty(value):
+            if is_empty(value):
                 continue
             kind = self.kinds.get(fld)
             if fld in self.distinct or kind == "company":
@@ -93,7 +89,7 @@ class _Group:
 
     def agrees(self, frame: Frame) -> bool:
         for fld, value in frame.fields.items():
-            if _empty(value):
+            if is_empty(value):
                 continue
             kind = self.kinds.get(fld)
             if kind == "money" and not self._money_agrees(fld, value):
@@ -152,8 +148,9 @@ def rank(frame: Frame) -> tuple[bool, int, bool, int]:
     return (frame.factuality.cue is not None, frame.filled, not frame.notes, -frame.sent_index)
 
 
-def combine(cluster_: list[Frame]) -> tuple[Frame, dict[str, Any], str, Any]:
-    """The representative frame, merged fields, status and date of one cluster."""
+def combine(cluster_: list[Frame]) -> tuple[list[Frame], dict[str, Any], str, Any]:
+    """The frames of one cluster by rank (the representative first), its merged fields,
+    status and date."""
     ordered = sorted(cluster_, key=rank, reverse=True)
     best = ordered[0]
     kinds = field_kinds(best.type)
@@ -161,7 +158,7 @@ def combine(cluster_: list[Frame]) -> tuple[Frame, dict[str, Any], str, Any]:
     ranks: dict[str, int] = {}
     for frame in ordered:
         for fld, value in frame.fields.items():
-            if value in (None, [], ""):
+            if is_empty(value):
                 continue
             if fld not in fields:
                 fields[fld] = value
@@ -175,4 +172,4 @@ def combine(cluster_: list[Frame]) -> tuple[Frame, dict[str, Any], str, Any]:
     stated = [f.factuality.status for f in cluster_ if f.factuality.cue is not None]
     status = max(stated, key=_DEFINITE.__getitem__) if stated else best.factuality.status
     date = next((f.date for f in ordered if f.date is not None), None)
-    return best, fields, status, date
+    return ordered, fields, status, date
