@@ -41,3 +41,28 @@ def test_german_boundaries(text, expected):
 )
 def test_english_boundaries(text, expected):
     assert len(sentences(text, "en")) == expected, sentences(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Konzern will 2,04 Mrd. Euro investieren.  Die Aktie stieg.",
+        "Er sagte: „Wir prüfen das.“ \u00a0 Danach fiel die Aktie!?\tDann\n\n  kam  die Wende…",
+        'He said: "We will sell." )\r\n  Then he left ...   ',
+        "  \n Zeile\r\nzwei\rdrei \u2009 vier\u202f.  ",
+        "a" + " " * 5 + "b\t\t c \n",
+    ],
+)
+def test_token_texts_read_from_the_text_are_the_tokens(text):
+    """The splitter reads token texts from the text and the token starts: they must be the
+    tokens' own texts, and white space exactly where the tokens are space tokens."""
+    from spacy.attrs import IDX
+
+    from eventx.components.sentences import _token_text
+
+    doc = eventx.load("de").make_doc(text)
+    idx = doc.to_array(IDX).tolist() + [len(text)]
+    read = [_token_text(text, idx, j) for j in range(len(doc))]
+    words = [t.text for t in doc if not t.is_space]
+    assert [r for r, t in zip(read, doc, strict=True) if not t.is_space] == words
+    assert [r.isspace() for r in read] == [t.is_space for t in doc]

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import sub
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -71,6 +72,24 @@ def _wrapped(doc: Doc, text: str, t: int) -> bool:
     return gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1
 
 
+def _token_text(text: str, idx: list[int], j: int) -> str:
+    """The text of token ``j``, from the token starts ``idx`` (with the end of the text
+    last): up to the next token, without the one space that may follow it. spaCy splits
+    words at white space, so only a space token (two spaces, a line break) can end in a
+    space of its own; it may lose it here, but stays white space, which is all the splitter
+    asks of it."""
+    piece = text[idx[j] : idx[j + 1]]
+    return piece[:-1] if piece[-1] == " " and len(piece) > 1 else piece
+
+
+def _too_long(found: list[int], n: int) -> bool:
+    """Whether a sentence is longer than ``MAX_SENTENCE_TOKENS``, ``found`` the tokens that
+    start one (in any order, maybe twice)."""
+    bounds = sorted(found)
+    bounds.append(n)
+    return max(map(sub, bounds[1:], bounds)) > MAX_SENTENCE_TOKENS
+
+
 def _starts_sentence(text: str) -> bool:
     first = text[:1]
     return bool(first) and (first.isupper() or first.isdigit() or first in _STARTS)
@@ -85,26 +104,27 @@ class SentenceSplitter:
         self.closing_abbrevs = frozenset(words.get("closing_abbreviations", ()))
         self.starters = frozenset(words.get("sentence_starters", ()))
 
-    def _after_punct(self, doc: Doc, prev: int, nxt: int, first: str) -> bool:
-        """Whether a sentence starts at token ``nxt`` (whose first character is ``first``)
-        after token ``prev`` (which ends in sentence-final punctuation, possibly followed by
-        closing quotes)."""
+    def _after_punct(self, text: str, idx: list[int], prev: int, nxt: int) -> bool:
+        """Whether a sentence starts at token ``nxt`` after token ``prev`` (which ends in
+        sentence-final punctuation, possibly followed by closing quotes). Token texts are
+        read from ``text`` by ``idx``, without a Token object each."""
         j = prev
-        token = doc[j]  # one Token per token looked at
-        while j > 0 and (token.is_space or token.text in _CLOSERS):
+        last = text[idx[j] : idx[nxt]]  # _token_text, inlined for the common case
+        if last[-1] == " " and len(last) > 1:
+            last = last[:-1]
+        while j > 0 and (last.isspace() or last in _CLOSERS):
             j -= 1
-            token = doc[j]
-        last = token.text
+            last = _token_text(text, idx, j)
         if last in _TERMINAL or (len(last) > 1 and last[-1] in "!?" and not last[-2].isalnum()):
-            return _starts_sentence(first)
+            return _starts_sentence(text[idx[nxt]])
         if _YEARISH.match(last):
             # "im Jahr 2025. Der Konzern": the German tokenizer keeps the period on years
-            nxt_text = doc[nxt].text
+            nxt_text = _token_text(text, idx, nxt)
             return _starts_sentence(nxt_text) and nxt_text.lower() not in self.months
         if _ORDINAL.match(last):
             return False  # "31. Juli", "3. Quartal", "1. FC"
         if last.lower() in self.closing_abbrevs:
-            nxt_text = doc[nxt].text
+            nxt_text = _token_text(text, idx, nxt)
             return nxt_text[:1].isupper() and nxt_text.lower() in self.starters
         return False
 
@@ -112,29 +132,33 @@ class SentenceSplitter:
         n = len(doc)
         if n == 0:
             return doc
-        starts = numpy.full((n, 1), -1, dtype="int64")
-        starts[0, 0] = 1
         text = doc_text(doc)
-        idx = doc.to_array("IDX").tolist()
+        # where each token starts, and where the text ends (the end of the last token)
+        idx = doc.to_array(IDX).tolist()
+        idx.append(len(text))
+        found = [0]
         for m in _CANDIDATE.finditer(text):
             pos = m.start("next1")
             line_break = pos >= 0
             if not line_break:
                 pos = m.start("next2")
-            t = bisect_right(idx, pos) - 1
+            t = bisect_right(idx, pos, 0, n) - 1
             if t <= 0 or idx[t] != pos:
                 continue  # inside a token ("Mrd.,"), or the first token
             if line_break:
-                if not _wrapped(doc, text, t):
-                    starts[t, 0] = 1
-            elif self._after_punct(doc, t - 1, t, text[pos]):
-                starts[t, 0] = 1
+                # only a line break before a word in lower case can be wrapped text
+                if not text[pos].islower() or not _wrapped(doc, text, t):
+                    found.append(t)
+            elif self._after_punct(text, idx, t - 1, t):
+                found.append(t)
         if "<" in text:
             for m in _BLOCK_TAG.finditer(text):
-                t = bisect_right(idx, m.start("next3")) - 1
+                t = bisect_right(idx, m.start("next3"), 0, n) - 1
                 if t > 0 and idx[t] == m.start("next3"):
-                    starts[t, 0] = 1
-        if n > MAX_SENTENCE_TOKENS:
+                    found.append(t)
+        starts = numpy.full((n, 1), -1, dtype="int64")
+        starts[found, 0] = 1
+        if n > MAX_SENTENCE_TOKENS and _too_long(found, n):
             self._cap(doc, starts)
         # -1 ("not a start") as the unsigned value from_array expects, without a copy
         doc.from_array([SENT_START], starts.view("uint64"))
