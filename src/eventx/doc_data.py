@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["doc_text", "forget_text", "remember_text", "set_value", "value_of"]
+__all__ = ["doc_text", "forget_text", "remember_text", "set_value", "span_values", "value_of"]
 
 _TEXT_KEY = "eventx.text"
 _VALUES_KEY = "eventx.values"
@@ -30,6 +30,12 @@ def set_value(span: Span, value: object) -> None:
     """Set ``span._.value``."""
     values = span.doc.user_data.setdefault(_VALUES_KEY, {})
     values[(span.start_char, span.end_char, span.label)] = value
+
+
+def span_values(doc: Doc) -> dict[tuple[int, int, int], object]:
+    """Where ``set_value`` keeps the values of a Doc's spans: ``values[start_char, end_char,
+    label] = value``, for a component that sets many at once."""
+    return doc.user_data.setdefault(_VALUES_KEY, {})  # type: ignore[no-any-return]
 
 
 def doc_text(doc: Doc) -> str:

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..doc_data import set_value
+from ..doc_data import span_values
 from ..normalize import prepare
 from ..normalize._text import check_lang, plain_with_offsets
 from ..normalize.money import iter_amounts, per_share_before
@@ -46,27 +46,40 @@ class AmountFinder:
         self.lang = check_lang(lang)
         prepare(self.lang)
 
+    @staticmethod
     def _spans(
-        self,
         doc: Doc,
         found: Iterable[tuple[int, int, Any]],
-        label: str | Callable[[int, int], str],
+        label: str | Callable[[int], str],
         offsets: tuple[list[int], list[int]] | None,
     ) -> list[Span]:
         spans: list[Span] = []
+        char_span = doc.char_span
+        # labels as hashes, each added to the string store once per call instead of once
+        # per span; the values of ``span._.value`` set directly (their store is made when
+        # the first one is set, as ``set_value`` would)
+        hashes: dict[str, int] = {}
+        values = None
+        overlap = False
+        last = 0
         for start, end, value in found:
-            name = label if isinstance(label, str) else label(start, end)
+            name = label if isinstance(label, str) else label(start)
+            key = hashes.get(name)
+            if key is None:
+                key = hashes[name] = doc.vocab.strings.add(name)
             if offsets is not None:
                 start, end = offsets[0][start], offsets[1][end - 1]
-            span = doc.char_span(start, end, label=name, alignment_mode="expand")
+            span = char_span(start, end, key, alignment_mode="expand")
             if span is None:  # pragma: no cover - "expand" always finds tokens
                 continue
-            set_value(span, value)  # span._.value, without a span._ object per span
+            if values is None:
+                values = span_values(doc)
+            values[span.start_char, span.end_char, key] = value  # span._.value
+            overlap = overlap or span.start < last
+            last = span.end
             spans.append(span)
         # two expressions can widen onto one token ("expand"); keep the longer one then
-        if any(a.end > b.start for a, b in zip(spans, spans[1:], strict=False)):
-            spans = filter_spans(spans)
-        return spans
+        return filter_spans(spans) if overlap else spans
 
     def __call__(self, doc: Doc) -> Doc:
         lang = self.lang
@@ -84,7 +97,7 @@ class AmountFinder:
                     per_share.add(a.start)
                 yield a.start, a.end, a.money
 
-        def money_label(start: int, end: int) -> str:
+        def money_label(start: int) -> str:
             return "MONEY_PER_SHARE" if start in per_share else "MONEY"
 
         spans["money"] = self._spans(doc, amounts(), money_label, offsets) if at.money else []
