@@ -124,3 +124,28 @@ def test_german_decimal_comma_with_multiplier(whole: int, frac: int, mult: tuple
 def test_text_must_be_str() -> None:
     with pytest.raises(TypeError, match="bytes"):
         parse_money(b"2 Mrd. Euro", "de")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "4.800 Beschäftigte, 2,5 bis 3 Milliarden Euro, 12 Mio. Aktien, rund 300 Millionen"
+            " und 1 bis 2 Mrd., zwischen 5 und 6 Mio. Franken",
+            ["2,5 bis 3 Milliarden Euro", "zwischen 5 und 6 Mio. Franken"],
+        ),
+        (
+            "en",
+            "2,000 jobs, $1-1.5bn, 3 to 4 billion dollars, 25 million shares, about 40 million"
+            " and between 5 and 6 million euros",
+            ["$1-1.5bn", "3 to 4 billion dollars", "between 5 and 6 million euros"],
+        ),
+    ],
+)
+def test_numbers_without_currency_are_no_money_but_ranges_take_the_second_ones(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    """A number without a currency is given up before it is read, unless a range's second
+    side can bring one."""
+    assert [text[a.start : a.end] for a in iter_amounts(text, lang)] == expected

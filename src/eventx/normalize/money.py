@@ -247,6 +247,10 @@ def _money(m: re.Match[str], g: _Grammar) -> tuple[int, Money, bool] | None:
     if vq is not None or bp is not None:
         return _vague(m, g, vq, vs, vm, vc, bp, bc, per_share)
 
+    if to is None and m.group("p1") is None and m.group("s1") is None:
+        # a number without a currency ("4.800 Beschäftigte"), and no second side to take it
+        # from: not money (``_side`` would read the number only for that)
+        return None
     one = _side(m, "1", g, scaled_hint=m2 is not None)
     if not isinstance(one, _Side):
         return None
