@@ -144,6 +144,26 @@ def test_offsets_index_the_text_and_spans_do_not_overlap(
             assert a.end <= b.start
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,2 Mrd. Euro-5 Euro", [("1,2 Mrd. Euro-5", "MONEY", "1,2 Mrd. Euro")]),
+        ("5 Euro+1,2 Mrd. Euro", [("Euro+1,2 Mrd. Euro", "MONEY", "1,2 Mrd. Euro")]),
+        ("5 Euro12%3 Prozent", [("Euro12%3 Prozent", "PERCENT", "3 Prozent")]),
+    ],
+)
+def test_expressions_widened_onto_one_token_keep_the_longer(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """Run-together text: two expressions of a group that widen onto a shared token leave
+    the longer span, with its own value."""
+    doc = _doc("de", text, None)
+    found = [
+        (s.text, s.label_, s._.value.text) for key in ("money", "percent") for s in doc.spans[key]
+    ]
+    assert found == expected
+
+
 def test_horizon_is_not_also_a_date(de_doc: Doc) -> None:
     horizon = de_doc.spans["horizons"][0]
     assert all(d.end <= horizon.start or d.start >= horizon.end for d in de_doc.spans["dates"])
