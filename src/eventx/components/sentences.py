@@ -104,11 +104,11 @@ class SentenceSplitter:
         self.closing_abbrevs = frozenset(words.get("closing_abbreviations", ()))
         self.starters = frozenset(words.get("sentence_starters", ()))
 
-    def _after_punct(self, text: str, idx: list[int], prev: int, nxt: int) -> bool:
-        """Whether a sentence starts at token ``nxt`` after token ``prev`` (which ends in
-        sentence-final punctuation, possibly followed by closing quotes). Token texts are
-        read from ``text`` by ``idx``, without a Token object each."""
-        j = prev
+    def _after_punct(self, text: str, idx: list[int], nxt: int) -> bool:
+        """Whether a sentence starts at token ``nxt``, which follows sentence-final
+        punctuation (possibly followed by closing quotes). Token texts are read from
+        ``text`` by the token starts ``idx``, without a Token object each."""
+        j = nxt - 1
         last = text[idx[j] : idx[nxt]]  # _token_text, inlined for the common case
         if last[-1] == " " and len(last) > 1:
             last = last[:-1]
@@ -149,7 +149,7 @@ class SentenceSplitter:
                 # only a line break before a word in lower case can be wrapped text
                 if not text[pos].islower() or not _wrapped(doc, text, t):
                     found.append(t)
-            elif self._after_punct(text, idx, t - 1, t):
+            elif self._after_punct(text, idx, t):
                 found.append(t)
         if "<" in text:
             for m in _BLOCK_TAG.finditer(text):
