@@ -239,9 +239,10 @@ class CompanyFinder:
         self.name_dets = frozenset(words.get("apposition_determiners", ()))
         self.descriptor_ends = tuple(words.get("descriptors", ()))
         self.descriptor_exceptions = frozenset(words.get("descriptor_exceptions", ()))
-        # _is_descriptor of the words _descriptor_starts tests: the same words come up in
-        # every text ("Konzern", "gestern"); a plain dict keeps the component picklable
-        self._descriptor_words: dict[str, bool] = {}
+        # _is_descriptor of the words _descriptor_starts tests, by their ORTH hash (the same
+        # for a word in any vocab): the same words come up in every text ("Konzern",
+        # "gestern"); a plain dict keeps the component picklable
+        self._descriptor_words: dict[int, bool] = {}
 
         # 1. register spellings, one matcher key per entry
         self.forms = self._forms(words)
@@ -468,13 +469,12 @@ class CompanyFinder:
         first = t[0]
         return (first.isupper() or first.isdigit()) and any(c.isalpha() for c in t)
 
-    def _descriptor_word(self, word: str) -> bool:
-        """``_is_descriptor``, kept per word (at most ``_DESCRIPTOR_WORDS`` of them)."""
-        known = self._descriptor_words.get(word)
-        if known is None:
-            if len(self._descriptor_words) >= _DESCRIPTOR_WORDS:
-                self._descriptor_words.clear()  # bounded memory for long-running services
-            known = self._descriptor_words[word] = self._is_descriptor(word)
+    def _descriptor_word(self, orth: int, strings: StringStore) -> bool:
+        """``_is_descriptor`` of the word with hash ``orth``, kept per hash (at most
+        ``_DESCRIPTOR_WORDS`` of them)."""
+        if len(self._descriptor_words) >= _DESCRIPTOR_WORDS:
+            self._descriptor_words.clear()  # bounded memory for long-running services
+        known = self._descriptor_words[orth] = self._is_descriptor(strings[orth])
         return known
 
     def _is_descriptor(self, word: str) -> bool:
@@ -538,13 +538,17 @@ class CompanyFinder:
         # the words left, and on the next token (not lower case, not punctuation)
         hits = numpy.flatnonzero(_isin(doc.to_array(SUFFIX)[:-1], self.descriptor_suffixes))
         strings = doc.vocab.strings
+        known = self._descriptor_words
         for i, orth in zip(hits.tolist(), self._orths(doc)[hits].tolist()):
-            word = strings[orth]
-            if not self._descriptor_word(word):
+            descriptor = known.get(orth)  # most hits are words seen before
+            if descriptor is None:
+                descriptor = self._descriptor_word(orth, strings)
+            if not descriptor:
                 continue
             after = doc[i + 1]
             if after.is_lower or after.is_punct:
                 continue
+            word = strings[orth]
             generic = word.lower() in self.generic
             if generic and i > 0 and doc[i - 1].lower_ in self.name_dets:
                 generic = False  # "der Konzern Tönnies": an apposition names the company
