@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -101,6 +101,7 @@ class _Mention:
     end: int
     company: Company
     governed: bool  # the object of a preposition (``CompanyFinder._governed``)
+    sent: int  # the index of its sentence (``_sent_of``)
 
 
 def _complete_short_names(chosen: list[_Candidate]) -> None:
@@ -403,6 +404,7 @@ class CompanyFinder:
         chosen.extend(self._repeats(doc, chosen))
         chosen = _select(chosen)
         _complete_short_names(chosen)
+        sents = _sentence_starts(doc)
         named: list[tuple[Span, _Mention]] = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label="ORG")
@@ -417,12 +419,13 @@ class CompanyFinder:
                     cand.name = cand.name[:-1]
             company = cand.company(mention)
             span._.value = company
+            governed = self._governed(doc, cand.start)
             named.append(
-                (span, _Mention(cand.start, cand.end, company, self._governed(doc, cand.start)))
+                (span, _Mention(cand.start, cand.end, company, governed,
+                                _sent_of(sents, cand.start)))
             )
         named.sort(key=lambda item: item[1].start)
         mentions = [m for _, m in named]
-        sents = _sentence_starts(doc)
         main = self._main_company(mentions, sents)
         anaphora = self._anaphora_spans(doc, text, mentions, main, sents)
         if anaphora:
@@ -851,7 +854,7 @@ class CompanyFinder:
             score = 0.5 if mention.governed else 1.0
             if mention.start < first_sent_end:
                 score += 1.0
-            sent = _sent_of(sents, mention.start)
+            sent = mention.sent
             if sent != last_sent and not mention.governed:  # the first company of its sentence
                 last_sent = sent
                 score += 0.5
@@ -903,11 +906,11 @@ class CompanyFinder:
             written = text[anaphor.start_char : anaphor.end_char]
             company = target.model_copy(update={"mention": written})
             anaphor._.value = company
-            mention = _Mention(span.start, span.end, company, self._governed(doc, span.start))
+            mention = _Mention(span.start, span.end, company, self._governed(doc, span.start),
+                               _sent_of(sents, span.start))
             out.append((anaphor, mention))
             if mods is not None:  # "der Konzern" later refers back through this one
-                known.append(mention)
-                known.sort(key=lambda s: s.start)
+                insort(known, mention, key=_start)  # known stays in order of start
         return out
 
     def _agrees(self, m: re.Match[str]) -> bool:
@@ -955,12 +958,12 @@ class CompanyFinder:
         if not before:
             return main
         here = _sent_of(sents, span.start)
-        nearest = _sent_of(sents, before[-1].start)
+        nearest = before[-1].sent
         if here - nearest > 3:
             return main
         # the first company of that sentence (in this one, or the nearest earlier one) that
         # is not the object of a preposition ("... an die Nordlicht GmbH")
-        in_sent = [s for s in before if _sent_of(sents, s.start) == nearest]
+        in_sent = [s for s in before if s.sent == nearest]
         subject = next((s for s in in_sent if not s.governed), in_sent[0])
         return subject.company
 
@@ -975,10 +978,7 @@ class CompanyFinder:
         self, doc: Doc, i: int, spans: list[_Mention], sents: list[int]
     ) -> Company | None:
         here = _sent_of(sents, i)
-        before = sorted(
-            (s for s in spans if s.end <= i and _sent_of(sents, s.start) == here),
-            key=lambda s: s.start,
-        )
+        before = [s for s in spans if s.end <= i and s.sent == here]  # spans: in start order
         if not before:
             return None
         for j in range(before[0].end, i - 1):  # ", der die Sparte mit ihren ...": not ours
@@ -1006,6 +1006,10 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 def _sent_of(starts: list[int], i: int) -> int:
     return bisect_right(starts, i) - 1
+
+
+def _start(mention: _Mention) -> int:
+    return mention.start
 
 
 def _legal_variants(forms: list[str]) -> list[tuple[str, bool]]:
