@@ -58,6 +58,7 @@ from spacy.tokens import Doc, Span
 
 from ..companies.names import strip_legal_form
 from ..companies.register import CompanyRegister, Entry, guards, register
+from ..doc_data import set_value
 from ..lang import SUPPORTED, data
 from ..normalize._text import plain_with_offsets, strip_soft
 from ..schema import Company
@@ -418,7 +419,7 @@ class CompanyFinder:
                 if cand.name and cand.name.endswith("."):
                     cand.name = cand.name[:-1]
             company = cand.company(mention)
-            span._.value = company
+            set_value(span, company)  # span._.value, without a span._ object per span
             governed = self._governed(doc, cand.start)
             named.append(
                 (span, _Mention(cand.start, cand.end, company, governed,
@@ -905,7 +906,7 @@ class CompanyFinder:
             anaphor = Span(doc, span.start, span.end, label="ANAPHOR")
             written = text[anaphor.start_char : anaphor.end_char]
             company = target.model_copy(update={"mention": written})
-            anaphor._.value = company
+            set_value(anaphor, company)
             mention = _Mention(span.start, span.end, company, self._governed(doc, span.start),
                                _sent_of(sents, span.start))
             out.append((anaphor, mention))
