@@ -1,6 +1,8 @@
 """The ``eventx_companies`` component: spans, values, main company, use in other pipelines,
 and the optional statistical model's ORG entities."""
 
+import re
+
 import pytest
 import spacy
 
@@ -152,3 +154,27 @@ def test_short_name_of_an_unknown_company_takes_its_full_name(lang, text, short,
     doc = eventx.load(lang)(text)
     names = {s.text: s._.value.name for s in doc.spans["companies"] if s.label_ == "ORG"}
     assert names[short] == full
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seine Tochter, ihre Bank und seinem Konzern",
+        "Bewusstseine-seine Xseine _ihre ihrer-Sparte (ihren) seines.seiner",
+        "seinerzeit ihr ihre",
+        "ihreihre seine seine",
+        "",
+    ],
+)
+def test_scan_from_first_strings_finds_the_same_matches(text):
+    """``_standalone`` with ``firsts`` tries the pattern only where the words begin; it finds
+    what the search of the whole text finds."""
+    from eventx.components.companies import _first_strings, _standalone
+
+    words = ["seinem", "seines", "seiner", "seinen", "ihres", "ihrer", "ihren", "seine",
+             "ihrem", "ihre"]
+    pattern = re.compile("(?:" + "|".join(words) + r")(?![\w-])")
+    firsts = _first_strings(words)
+    assert firsts == ("ihre", "sein")
+    spans = [m.span() for m in _standalone(pattern, text)]
+    assert [m.span() for m in _standalone(pattern, text, firsts=firsts)] == spans
