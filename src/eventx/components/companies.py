@@ -215,17 +215,27 @@ def _first_strings(words: Iterable[str]) -> tuple[str, ...] | None:
 def _head_end_check(heads: list[str], endings: Iterable[str]) -> str:
     r"""A look-ahead for where a head word may start: the run of ``[\w-]`` there ends like
     one of ``heads`` (its last letters, in any case), alone or followed by one of
-    ``endings`` ("Autokonzern", "Autokonzerns").
+    ``endings`` ("Autokonzern", "Autokonzerns"); then, that it ends with a whole head.
 
     Every match of the head pattern passes it, so it changes no match; but Python's re tries
     a case-insensitive alternation of many heads slowly, at each letter of a word, while
-    this look-ahead rules out most words after a determiner with one test at their end."""
+    this look-ahead rules out most words after a determiner with one test at their end. The
+    second test (one look-behind per length of heads) rules out the many words that end
+    like a head but are none ("Entscheidung", "Mitarbeiter"), before that slow search."""
     if not heads:
         return ""
     width = min(3, *(len(h) for h in heads))  # the alternatives of a look-behind: one width
     tails = "(?i:" + _alternation(h[-width:] for h in heads) + ")"
     ends = "|".join(rf"(?<={tails}{re.escape(e)})" for e in ("", *endings))
-    return rf"(?=[\w-]*+(?:{ends}))"
+    by_length: dict[int, list[str]] = {}
+    for head in heads:
+        by_length.setdefault(len(head), []).append(head)
+    whole = "|".join(
+        rf"(?<=(?i:{_alternation(same)}){re.escape(e)})"
+        for _, same in sorted(by_length.items())
+        for e in ("", *endings)
+    )
+    return rf"(?=[\w-]*+(?:{ends}))(?=[\w-]*+(?:{whole}))"
 
 
 class CompanyFinder:
