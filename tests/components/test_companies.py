@@ -178,3 +178,27 @@ def test_scan_from_first_strings_finds_the_same_matches(text):
     assert firsts == ("ihre", "sein")
     spans = [m.span() for m in _standalone(pattern, text)]
     assert [m.span() for m in _standalone(pattern, text, firsts=firsts)] == spans
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["der", "die", "das", "dem", "den", "des"],
+        ["konzern", "bank", "start-up", "institut", "kette", "firma", "-up", "sie", "ist"],
+        ["country's", "e-commerce", "steel", "swiss", "iphone", "oil", "internet", "kit"],
+        ["über", "unternehmen"],  # a word beginning with other than ASCII
+    ],
+)
+def test_ignore_case_matches_as_a_case_insensitive_alternation(words):
+    from eventx.components.companies import _alternation, _ignore_case
+
+    plain = re.compile("(?i:" + _alternation(words) + ")")
+    grouped = re.compile(_ignore_case(words))
+    text = (
+        "Der DIE dAs des Konzern KONZERN Bank Start-UP Institut İnstitut ınstitut Kette "
+        "\u212aette Firma firmas ſie SIE iſt country's Country’s E-Commerce ſteel Swiss "
+        "IPHONE Oil internet \u212ait Über ÜBER über unternehmen"
+    )
+    for start in range(len(text)):
+        a, b = plain.match(text, start), grouped.match(text, start)
+        assert (a and a.group()) == (b and b.group()), text[start:]

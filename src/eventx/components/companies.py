@@ -136,6 +136,37 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+#: the characters other than ``c`` and ``c.upper()`` that match an ASCII letter ``c`` under
+#: re.IGNORECASE (the re documentation lists these four)
+_CASE_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _ignore_case(words: Iterable[str]) -> str:
+    """A pattern that matches as ``(?i:`` + ``_alternation(words)`` + ``)`` does, written so
+    that re tries it faster: the words grouped by their first character, which is written as
+    a set of the characters that match it ("[kK\u212a](?i:onzern|ette)").
+
+    re tries each word of a case-insensitive alternation in turn; it skips a word at once
+    only when the word begins with a case-sensitive character or set. Words whose first
+    characters fall in different sets cannot match at the same place, so the grouping (which
+    keeps the order of the words within a group) changes no match. Words that begin with
+    other than ASCII are left as they are."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not all(w and w[0].isascii() for w in ordered):
+        return "(?i:" + _alternation(ordered) + ")"
+    groups: dict[str, list[str]] = {}
+    for word in ordered:
+        groups.setdefault(word[0].lower(), []).append(word[1:])
+    parts = []
+    for first, rests in groups.items():
+        if first.isalpha():
+            first = "[" + first + first.upper() + _CASE_FOLDS.get(first, "") + "]"
+        else:
+            first = re.escape(first)
+        parts.append(first + "(?i:" + "|".join(re.escape(r) for r in rests) + ")")
+    return "(?:" + "|".join(parts) + ")"
+
+
 #: characters that may not precede a match of ``_standalone``
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 _WORD = re.compile(r"\w")
@@ -225,13 +256,13 @@ def _head_end_check(heads: list[str], endings: Iterable[str]) -> str:
     if not heads:
         return ""
     width = min(3, *(len(h) for h in heads))  # the alternatives of a look-behind: one width
-    tails = "(?i:" + _alternation(h[-width:] for h in heads) + ")"
+    tails = _ignore_case(h[-width:] for h in heads)
     ends = "|".join(rf"(?<={tails}{re.escape(e)})" for e in ("", *endings))
     by_length: dict[int, list[str]] = {}
     for head in heads:
         by_length.setdefault(len(head), []).append(head)
     whole = "|".join(
-        rf"(?<=(?i:{_alternation(same)}){re.escape(e)})"
+        rf"(?<={_ignore_case(same)}{re.escape(e)})"
         for _, same in sorted(by_length.items())
         for e in ("", *endings)
     )
@@ -406,10 +437,10 @@ class CompanyFinder:
             gen_ends = spec.get("genitive_endings", ())
             gen_end = "|".join(re.escape(e) for e in gen_ends)
             pattern = (
-                rf"(?P<det>(?i:{_alternation(dets)}))\s+"
+                rf"(?P<det>{_ignore_case(dets)})\s+"
                 rf"(?P<mods>(?:{modifier}\s+){{0,{max_mod}}})"
                 rf"{_head_end_check(heads, gen_ends)}"
-                rf"(?P<head>[\w-]*?(?P<stem>(?i:{_alternation(heads)}))(?P<end>{gen_end})?)"
+                rf"(?P<head>[\w-]*?(?P<stem>{_ignore_case(heads)})(?P<end>{gen_end})?)"
                 rf"(?![\w-])"
             )
             table = {
@@ -422,7 +453,7 @@ class CompanyFinder:
         adjectives = spec.get("adjectives", [])
         modifier = (
             rf"(?:[A-Z][\w.]*,\s+[A-Z][\w.]*\s*-\s*\w+"  # "Redmond, Washington-based"
-            rf"|[A-Z][\w.&'-]*|i[A-Z]\w*|[\w']+(?:-[\w']+)+|(?i:{_alternation(adjectives)}))"
+            rf"|[A-Z][\w.&'-]*|i[A-Z]\w*|[\w']+(?:-[\w']+)+|{_ignore_case(adjectives)})"
         )
         pattern = (
             rf"(?P<det>{_alternation(dets)})\s+"
