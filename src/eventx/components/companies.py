@@ -973,7 +973,10 @@ class CompanyFinder:
             for m in _standalone(self.anaphor_re, text):
                 if not self._agrees(m):
                     continue
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                # labelled here: a resolved phrase is kept as this span
+                span = doc.char_span(
+                    m.start(), m.end(), label="ANAPHOR", alignment_mode="expand"
+                )
                 if span is None or span.end in named_starts:
                     continue  # "der Konzern Siemens": the noun introduces a name
                 if any(i in named_tokens for i in range(span.start, span.end)):
@@ -983,7 +986,7 @@ class CompanyFinder:
                 found.append((span, m.group("mods") or ""))
         if self.possessive_re is not None:
             for m in _standalone(self.possessive_re, text, firsts=self.possessive_firsts):
-                span = doc.char_span(m.start(), m.end())
+                span = doc.char_span(m.start(), m.end(), label="ANAPHOR")
                 if span is not None:
                     found.append((span, None))
         found.sort(key=lambda item: item[0].start)
@@ -996,13 +999,12 @@ class CompanyFinder:
                 target = self._resolve(span, known, main, mods, sents)
             if target is None:
                 continue
-            anaphor = Span(doc, span.start, span.end, label="ANAPHOR")
-            written = text[anaphor.start_char : anaphor.end_char]
+            written = text[span.start_char : span.end_char]
             company = target.model_copy(update={"mention": written})
-            set_value(anaphor, company)
+            set_value(span, company)
             mention = _Mention(span.start, span.end, company, self._governed(doc, span.start),
                                _sent_of(sents, span.start))
-            out.append((anaphor, mention))
+            out.append((span, mention))
             if mods is not None:  # "der Konzern" later refers back through this one
                 insort(known, mention, key=_start)  # known stays in order of start
         return out
