@@ -1065,10 +1065,14 @@ class CompanyFinder:
 
     def _governed(self, doc: Doc, start: int) -> bool:
         """Whether a preposition (skipping one article) stands right before token ``start``."""
-        i = start - 1
-        if i >= 0 and doc[i].lower_ in self.articles_lower:
-            i -= 1
-        return i >= 0 and doc[i].lower_ in self.role_preps
+        if start < 1:
+            return False
+        word = doc[start - 1].lower_  # one Token per word read
+        if word in self.articles_lower:
+            if start < 2:
+                return False
+            word = doc[start - 2].lower_
+        return word in self.role_preps
 
     def _resolve_possessive(
         self, doc: Doc, i: int, spans: list[_Mention], sents: list[int]
