@@ -202,3 +202,27 @@ def test_ignore_case_matches_as_a_case_insensitive_alternation(words):
     for start in range(len(text)):
         a, b = plain.match(text, start), grouped.match(text, start)
         assert (a and a.group()) == (b and b.group()), text[start:]
+
+
+def test_legal_forms_found_with_the_register_or_by_a_matcher_of_their_own():
+    """The register's matcher finds the legal forms too, unless a legal form has the tokens
+    of spellings of several entries; either way the same companies are found."""
+    from eventx.companies.register import CompanyRegister
+    from eventx.components.companies import CompanyFinder
+
+    text = "Die Beispiel Logistik GmbH & Co. KG und die Nordlicht AG melden Gewinne. Bancorp."
+    plain = CompanyRegister(stocks=[])
+    clash = CompanyRegister(stocks=[])
+    clash._forms["Bancorp"] = 0  # "Bancorp" is also a legal form
+    clash._forms["Bancorp "] = 1  # the same tokens, another entry
+    found = []
+    for reg in (plain, clash):
+        nlp = spacy.blank("de")
+        finder = CompanyFinder(nlp, company_register=reg)
+        assert (finder.legal is None) == (reg is plain)
+        doc = finder(nlp(text))
+        found.append([(s.text, s._.value.name) for s in doc.spans["companies"]
+                      if s.text != "Bancorp"])
+    assert found[0] == found[1] == [
+        ("Beispiel Logistik GmbH & Co. KG", "Beispiel Logistik"), ("Nordlicht AG", "Nordlicht")
+    ]

@@ -346,13 +346,16 @@ class CompanyFinder:
         for form, index in self.forms.items():
             by_entry.setdefault(index, []).append(form)
         self._entry_of_key: dict[int, int] = {}
+        entries_of: dict[tuple[str, ...], set[int]] = {}  # the entries of a token sequence
         for index, forms in by_entry.items():
             key = f"eventx_company_{index}"
-            self.known.add(key, list(nlp.tokenizer.pipe(forms)))
+            docs = list(nlp.tokenizer.pipe(forms))
+            self.known.add(key, docs)
             self._entry_of_key[nlp.vocab.strings[key]] = index
+            for form_doc in docs:
+                entries_of.setdefault(tuple(t.text for t in form_doc), set()).add(index)
         self.tokenizer = nlp.tokenizer  # for the text as the normalisers read it (_shadow)
         # 2. legal forms (both languages) and the blocked names
-        self.legal = PhraseMatcher(nlp.vocab)
         written = _union(self.lang, "legal_forms") + list(self.weak_forms)
         variants = _legal_variants(written)
         legal_forms = [
@@ -362,10 +365,19 @@ class CompanyFinder:
             if not added or tokens[-1].text != "."
         ]
         added_periods = {form for form, added in variants if added}
-        self.legal.add("LEGAL", list(nlp.tokenizer.pipe(legal_forms)))
-        self.legal_first = frozenset(
-            t.text for d in nlp.tokenizer.pipe(legal_forms) for t in d[:1]
-        )
+        legal_docs = list(nlp.tokenizer.pipe(legal_forms))
+        self.legal_key = nlp.vocab.strings.add("LEGAL")
+        # The register's matcher also finds the legal forms, in the same pass over a Doc;
+        # unless a legal form has the tokens of spellings of several entries: the matcher
+        # keeps the keys of a spelling in one table, and one more key there could change
+        # the order in which it gives those entries.
+        self.legal: PhraseMatcher | None = None
+        if any(len(entries_of.get(tuple(t.text for t in d), ())) > 1 for d in legal_docs):
+            self.legal = PhraseMatcher(nlp.vocab)
+            self.legal.add("LEGAL", legal_docs)
+        else:
+            self.known.add("LEGAL", legal_docs)
+        self.legal_first = frozenset(t.text for d in legal_docs for t in d[:1])
         self.strong_first = self.legal_first - self.weak_forms
         # "GmbH." at the end of a sentence is one token: the period is not part of the name
         self.period_variants = frozenset(added_periods & set(legal_forms))
@@ -466,11 +478,18 @@ class CompanyFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         candidates: list[_Candidate] = []
-        legal_hits = _longest_from_each_start(self._matches(self.legal, doc, text))
+        if self.legal is None:  # one matcher finds both
+            known = self._matches(self.known, doc, text)
+            legal = [m for m in known if m[0] == self.legal_key]
+            known = [m for m in known if m[0] != self.legal_key]
+        else:
+            legal = self._matches(self.legal, doc, text)
+            known = self._matches(self.known, doc, text)
+        legal_hits = _longest_from_each_start(legal)
         context_starts = self._descriptor_starts(doc, text)
         confirmed: set[int] = set()
         pending: list[_Candidate] = []
-        for key, s, e in self._matches(self.known, doc, text):
+        for key, s, e in known:
             entry = self.register.entries[self._entry_of_key[key]]
             cand = _Candidate(s, e, _KNOWN, entry)
             if self._person_before(doc, s):
