@@ -721,9 +721,9 @@ class CompanyFinder:
         # the commas (not the first token, at least two before the end) before an article,
         # found in numpy rather than by reading every token
         orths = self._orths(doc)
-        comma = orths[1 : n - 2] == self.comma
-        article = _isin(orths[2 : n - 1], self.app_article_hashes)
-        for c in (numpy.flatnonzero(comma & article) + 1).tolist():
+        commas = numpy.flatnonzero(orths[1 : n - 2] == self.comma) + 1
+        commas = commas[_isin(orths[commas + 1], self.app_article_hashes)]  # at commas only
+        for c in commas.tolist():
             k, head = c + 2, None
             while k < min(n, c + 8):
                 tok = doc[k]
