@@ -1061,18 +1061,19 @@ class CompanyFinder:
         self, span: Span, named: list[_Mention], main: Company | None, mods: str,
         sents: list[int],
     ) -> Company | None:
-        before = [s for s in named if s.end <= span.start]
+        start = span.start
+        before = [s for s in named if s.end <= start]
         city = self._hq_city(mods or "")
         if city:  # "the Munich-based group": the company with that headquarters
             for cand in reversed(before or named):
                 entry = self.register.by_name(cand.company.name)
                 if entry is not None and entry.headquarters and city in entry.headquarters:
                     return cand.company
-        if before and before[-1].end == span.start - 1 and span.doc[span.start - 1].text in ",(–—":
+        if before and before[-1].end == start - 1 and span.doc[start - 1].text in ",(–—":
             return before[-1].company  # apposition: "Microsoft, the software giant"
         if not before:
             return main
-        here = _sent_of(sents, span.start)
+        here = _sent_of(sents, start)
         nearest = before[-1].sent
         if here - nearest > 3:
             return main
