@@ -72,6 +72,7 @@ _KNOWN, _LEGAL, _CONTEXT, _MODEL, _REPEAT = range(5)
 _SHADOW_KEY = "eventx.companies.shadow"
 _ORTHS_KEY = "eventx.companies.orths"
 _DESCRIPTOR_WORDS = 16_384
+_ANAPHOR_VALUES = 4_096
 _POSITIONS_KEY = "eventx.companies.positions"
 
 #: "&" as written, and as crawled HTML leaves it
@@ -338,6 +339,9 @@ class CompanyFinder:
         # for a word in any vocab): the same words come up in every text ("Konzern",
         # "gestern"); a plain dict keeps the component picklable
         self._descriptor_words: dict[int, bool] = {}
+        # the values of anaphora (_anaphor_value): a text refers to its companies with the
+        # same few phrases ("der Konzern"), and so do the texts of a stream
+        self._anaphor_values: dict[tuple[Any, ...], Company] = {}
 
         # 1. register spellings, one matcher key per entry
         self.forms = self._forms(words)
@@ -1019,7 +1023,7 @@ class CompanyFinder:
             if target is None:
                 continue
             written = text[span.start_char : span.end_char]
-            company = target.model_copy(update={"mention": written})
+            company = self._anaphor_value(target, written)
             set_value(span, company)
             mention = _Mention(span.start, span.end, company, self._governed(doc, span.start),
                                _sent_of(sents, span.start))
@@ -1027,6 +1031,19 @@ class CompanyFinder:
             if mods is not None:  # "der Konzern" later refers back through this one
                 insort(known, mention, key=_start)  # known stays in order of start
         return out
+
+    def _anaphor_value(self, target: Company, written: str) -> Company:
+        """``target.model_copy(update={"mention": written})``, kept per distinct copy (at
+        most ``_ANAPHOR_VALUES`` of them): values are frozen, and a copy costs several times
+        the lookup."""
+        key = (target.name, target.ticker, target.isin, frozenset(target.model_fields_set),
+               written)
+        value = self._anaphor_values.get(key)
+        if value is None:
+            if len(self._anaphor_values) >= _ANAPHOR_VALUES:
+                self._anaphor_values.clear()  # bounded memory for long-running services
+            value = self._anaphor_values[key] = target.model_copy(update={"mention": written})
+        return value
 
     def _agrees(self, m: re.Match[str]) -> bool:
         """German: the determiner fits the head's gender, and only "des" takes the
