@@ -543,13 +543,18 @@ class CompanyFinder:
             )
         named.sort(key=lambda item: item[1].start)
         mentions = [m for _, m in named]
-        main = self._main_company(mentions, sents)
+        weights, first_seen = _weights(mentions, sents)
+        main = _main_company(weights, first_seen)
         anaphora = self._anaphora_spans(doc, text, mentions, main, sents)
         if anaphora:
-            # noun phrases count, possessives do not
-            phrases = [m for span, m in anaphora
-                       if len(span) > 1 or m.company.mention not in self.possessives]
-            main = self._main_company(mentions, sents, phrases)
+            # each resolved noun phrase counts 1 for its company; possessives do not
+            for span, m in anaphora:
+                name = m.company.name
+                if name in weights and (
+                    len(span) > 1 or m.company.mention not in self.possessives
+                ):
+                    weights[name] += 1.0
+            main = _main_company(weights, first_seen)
         doc._.main_company = main
         doc.spans["companies"] = _select_spans(
             [span for span, _ in named], [span for span, _ in anaphora]
@@ -952,37 +957,7 @@ class CompanyFinder:
                     break
         return found
 
-    # -- main company and anaphora --------------------------------------------------------
-    def _main_company(
-        self, named: list[_Mention], sents: list[int], phrases: Iterable[_Mention] = ()
-    ) -> Company | None:
-        """Most weight wins: a mention counts 1 (0.5 as the object of a preposition), +1 in
-        the first sentence (the headline), +0.5 as the first company of its sentence; each
-        resolved noun-phrase anaphor (``phrases``) counts 1. Ties go to the earlier company."""
-        if not named:
-            return None
-        first_sent_end = sents[1] if len(sents) > 1 else named[-1].end
-        scores: dict[str, float] = {}
-        first_seen: dict[str, _Mention] = {}
-        last_sent = -1
-        for mention in named:
-            name = mention.company.name
-            first_seen.setdefault(name, mention)
-            score = 0.5 if mention.governed else 1.0
-            if mention.start < first_sent_end:
-                score += 1.0
-            sent = mention.sent
-            if sent != last_sent and not mention.governed:  # the first company of its sentence
-                last_sent = sent
-                score += 0.5
-            scores[name] = scores.get(name, 0.0) + score
-        for anaphor in phrases:
-            name = anaphor.company.name
-            if name in scores:
-                scores[name] += 1.0
-        best = max(scores, key=lambda n: (scores[n], -first_seen[n].start))
-        return first_seen[best].company
-
+    # -- anaphora --------------------------------------------------------------------------
     def _anaphora_spans(
         self, doc: Doc, text: str, named: list[_Mention], main: Company | None, sents: list[int]
     ) -> list[tuple[Span, _Mention]]:
@@ -1122,6 +1097,41 @@ class CompanyFinder:
             if doc[j].text == "," and doc[j + 1].lower_ in self.relative_pronouns:
                 return None
         return before[0].company
+
+
+def _weights(
+    named: list[_Mention], sents: list[int]
+) -> tuple[dict[str, float], dict[str, _Mention]]:
+    """The weight of each company a text names (``named``, in order) and its first mention,
+    for ``_main_company``: a mention counts 1 (0.5 as the object of a preposition), +1 in the
+    first sentence (the headline), +0.5 as the first company of its sentence. Each resolved
+    noun-phrase anaphor adds 1 to its company later."""
+    scores: dict[str, float] = {}
+    first_seen: dict[str, _Mention] = {}
+    if not named:
+        return scores, first_seen
+    first_sent_end = sents[1] if len(sents) > 1 else named[-1].end
+    last_sent = -1
+    for mention in named:
+        name = mention.company.name
+        first_seen.setdefault(name, mention)
+        score = 0.5 if mention.governed else 1.0
+        if mention.start < first_sent_end:
+            score += 1.0
+        sent = mention.sent
+        if sent != last_sent and not mention.governed:  # the first company of its sentence
+            last_sent = sent
+            score += 0.5
+        scores[name] = scores.get(name, 0.0) + score
+    return scores, first_seen
+
+
+def _main_company(scores: dict[str, float], first_seen: dict[str, _Mention]) -> Company | None:
+    """The company with the most weight (``_weights``); ties go to the earlier company."""
+    if not scores:
+        return None
+    best = max(scores, key=lambda n: (scores[n], -first_seen[n].start))
+    return first_seen[best].company
 
 
 def _text(doc: Doc, text: str, start: int, end: int) -> str:
