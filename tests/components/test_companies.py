@@ -226,3 +226,22 @@ def test_legal_forms_found_with_the_register_or_by_a_matcher_of_their_own():
     assert found[0] == found[1] == [
         ("Beispiel Logistik GmbH & Co. KG", "Beispiel Logistik"), ("Nordlicht AG", "Nordlicht")
     ]
+
+
+def test_head_word_look_ahead_changes_no_german_anaphor():
+    """The look-ahead before a head word only rules out words that cannot be one."""
+    finder = pipeline.load("de").get_pipe("eventx_companies")
+    pattern = finder.anaphor_re.pattern
+    look = pattern.index(r"(?=[\w-]*+")
+    head = pattern.index("(?P<head>")
+    plain = re.compile(pattern[:look] + pattern[head:])
+    text = (
+        "Der Konzern, des Konzerns, dem Autokonzern, der Zulieferer Müller hat, die neue "
+        "Strategie des Unternehmens, die Entscheidung der Aufsichtsbehörde, des Start-ups, "
+        "der Mitarbeiter, die Banken, der Bank, die Versicherung, der KONZERN, des Instituts, "
+        "das Start-up Foo, der Versicherer Allianz, die Kette, die Firmas, dem Discounter, "
+        "die Fluggesellschaftes, der Münchner Technologiekonzern, die Holdings, das Institut"
+    )
+    for start in range(len(text)):
+        a, b = finder.anaphor_re.match(text, start), plain.match(text, start)
+        assert (a and a.groupdict()) == (b and b.groupdict()), text[start:]

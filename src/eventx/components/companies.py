@@ -256,18 +256,25 @@ def _head_end_check(heads: list[str], endings: Iterable[str]) -> str:
     like a head but are none ("Entscheidung", "Mitarbeiter"), before that slow search."""
     if not heads:
         return ""
+    endings = [e for e in endings if e]
+
+    def ends(words: list[str]) -> str:
+        """A look-behind for each of ``words`` (patterns of one width each), alone or
+        followed by an ending; those with an ending only after a test of its last letter."""
+        bare = "|".join(f"(?<={w})" for w in words)
+        if not endings:
+            return bare
+        last = "[" + re.escape("".join(sorted({e[-1] for e in endings}))) + "]"
+        ended = "|".join(rf"(?<={w}{re.escape(e)})" for e in endings for w in words)
+        return f"{bare}|(?<={last})(?:{ended})"
+
     width = min(3, *(len(h) for h in heads))  # the alternatives of a look-behind: one width
     tails = _ignore_case(h[-width:] for h in heads)
-    ends = "|".join(rf"(?<={tails}{re.escape(e)})" for e in ("", *endings))
     by_length: dict[int, list[str]] = {}
     for head in heads:
         by_length.setdefault(len(head), []).append(head)
-    whole = "|".join(
-        rf"(?<={_ignore_case(same)}{re.escape(e)})"
-        for _, same in sorted(by_length.items())
-        for e in ("", *endings)
-    )
-    return rf"(?=[\w-]*+(?:{ends}))(?=[\w-]*+(?:{whole}))"
+    whole = [_ignore_case(same) for _, same in sorted(by_length.items())]
+    return rf"(?=[\w-]*+(?:{ends([tails])}))(?=[\w-]*+(?:{ends(whole)}))"
 
 
 class CompanyFinder:
