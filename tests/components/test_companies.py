@@ -245,3 +245,19 @@ def test_head_word_look_ahead_changes_no_german_anaphor():
     for start in range(len(text)):
         a, b = finder.anaphor_re.match(text, start), plain.match(text, start)
         assert (a and a.groupdict()) == (b and b.groupdict()), text[start:]
+
+
+def test_possessive_hyphenated_modifier_changes_no_english_anaphor():
+    finder = pipeline.load("en").get_pipe("eventx_companies")
+    pattern = finder.anaphor_re.pattern
+    assert r"[\w']++(?:-[\w']++)+" in pattern
+    plain = re.compile(pattern.replace(r"[\w']++(?:-[\w']++)+", r"[\w']+(?:-[\w']+)+"))
+    text = (
+        "the Munich-based group, the company said, the London-based payments start-up, "
+        "the state-owned lender's plan, the so-called - group, the e-commerce giant, "
+        "The Redmond, Washington-based company, the chip-maker-to-be firm, the US-based "
+        "the iPhone maker, the world's biggest drugmaker, the long-term-group"
+    )
+    for start in range(len(text)):
+        a, b = finder.anaphor_re.match(text, start), plain.match(text, start)
+        assert (a and a.groupdict()) == (b and b.groupdict()), text[start:]

@@ -474,9 +474,11 @@ class CompanyFinder:
             return re.compile(pattern), table
         heads = spec.get("heads", [])
         adjectives = spec.get("adjectives", [])
+        # "[\w']++": what follows a hyphenated word ("Munich-based") is a space or a hyphen,
+        # so giving back letters cannot help; re would try that at every letter
         modifier = (
             rf"(?:[A-Z][\w.]*,\s+[A-Z][\w.]*\s*-\s*\w+"  # "Redmond, Washington-based"
-            rf"|[A-Z][\w.&'-]*|i[A-Z]\w*|[\w']+(?:-[\w']+)+|{_ignore_case(adjectives)})"
+            rf"|[A-Z][\w.&'-]*|i[A-Z]\w*|[\w']++(?:-[\w']++)+|{_ignore_case(adjectives)})"
         )
         pattern = (
             rf"(?P<det>{_alternation(dets)})\s+"
