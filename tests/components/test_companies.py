@@ -261,3 +261,37 @@ def test_possessive_hyphenated_modifier_changes_no_english_anaphor():
     for start in range(len(text)):
         a, b = finder.anaphor_re.match(text, start), plain.match(text, start)
         assert (a and a.groupdict()) == (b and b.groupdict()), text[start:]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("de", "Der Konzern und der Autobauer: DER KONZERN, dEr Konzern, oder der Bank, "
+               "Wieder der Konzern. Die Firma Die neue Firma des Konzerns, xder Konzern"),
+        ("en", "The company said the group, The firm and the bank; other the maker, "
+               "the the company. THE company, tThe group, the Munich-based group"),
+    ],
+)
+def test_anaphor_pattern_split_by_first_character_finds_the_same(lang, text):
+    from eventx.components.companies import _standalone, _standalone_any
+
+    finder = pipeline.load(lang).get_pipe("eventx_companies")
+    assert finder.anaphor_parts is not None and len(finder.anaphor_parts) > 1
+    whole = [(m.span(), m.groupdict()) for m in _standalone(finder.anaphor_re, text)]
+    parts = [(m.span(), m.groupdict()) for m in _standalone_any(finder.anaphor_parts, text)]
+    assert parts == whole and whole
+
+
+def test_split_by_first_character_matches_as_the_alternation():
+    from eventx.components.companies import _by_first_character, _ignore_case
+
+    words = ["ist", "sie", "kit", "der", "-up", "in"]
+    text = "ist İst ıst IST iſt ſie SIE kit \u212ait der DER -up -UP in İn"
+    for ignore_case in (False, True):
+        whole = re.compile(_ignore_case(words) if ignore_case else "|".join(words))
+        parts = [re.compile(p) for p in _by_first_character(words, ignore_case)]
+        for start in range(len(text)):
+            a = whole.match(text, start)
+            found = [m.group() for m in (p.match(text, start) for p in parts) if m]
+            assert len(found) <= 1
+            assert (a and a.group()) == (found[0] if found else None), text[start:]

@@ -160,12 +160,39 @@ def _ignore_case(words: Iterable[str]) -> str:
         groups.setdefault(word[0].lower(), []).append(word[1:])
     parts = []
     for first, rests in groups.items():
-        if first.isalpha():
-            first = "[" + first + first.upper() + _CASE_FOLDS.get(first, "") + "]"
-        else:
-            first = re.escape(first)
+        first = "[" + re.escape(_cases(first)) + "]"
         parts.append(first + "(?i:" + "|".join(re.escape(r) for r in rests) + ")")
     return "(?:" + "|".join(parts) + ")"
+
+
+def _cases(c: str) -> str:
+    """The characters that match the ASCII character ``c`` under re.IGNORECASE."""
+    if not c.isalpha():
+        return c
+    return c.lower() + c.upper() + _CASE_FOLDS.get(c.lower(), "")
+
+
+def _by_first_character(words: Iterable[str], ignore_case: bool = False) -> list[str] | None:
+    """Patterns that together match as the alternation of ``words`` does (with
+    ``ignore_case``, as ``_ignore_case(words)`` does), one for each character that such a
+    match can begin with, each beginning with that fixed character: re finds the fixed
+    beginning of a pattern by a quick scan of the text, while it tests a set of characters
+    ("[dD]", "[tT]") at every position. Words keep their order. None when ``ignore_case``
+    and a word begins with other than ASCII."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered or not all(ordered) or (
+        ignore_case and not all(w[0].isascii() for w in ordered)
+    ):
+        return None
+    groups: dict[str, list[str]] = {}
+    for word in ordered:
+        for first in _cases(word[0]) if ignore_case else word[0]:
+            groups.setdefault(first, []).append(word[1:])
+    flags = "(?i:" if ignore_case else "(?:"
+    return [
+        re.escape(first) + flags + "|".join(re.escape(r) for r in rests) + ")"
+        for first, rests in groups.items()
+    ]
 
 
 #: characters that may not precede a match of ``_standalone``
@@ -219,6 +246,42 @@ def _standalone_at(
             end = m.end()
 
 
+def _standalone_any(
+    patterns: list[re.Pattern[str]], text: str, not_after: re.Pattern[str] = _WORD_OR_HYPHEN
+) -> Iterator[re.Match[str]]:
+    """``_standalone`` of the alternation of ``patterns``, which begin with different
+    characters (``_by_first_character``): no two match at one place, so the leftmost match
+    from a position is the leftmost of their leftmost matches from there."""
+    pending = [_first_standalone(p, text, 0, not_after) for p in patterns]
+    pos = 0
+    while True:
+        best = None
+        for k, m in enumerate(pending):
+            if m is not None and m.start() < pos:  # inside the last match: search again
+                m = pending[k] = _first_standalone(patterns[k], text, pos, not_after)
+            if m is not None and (best is None or m.start() < pending[best].start()):
+                best = k
+        if best is None:
+            return
+        m = pending[best]
+        yield m
+        pos = m.end()
+        pending[best] = _first_standalone(patterns[best], text, pos, not_after)
+
+
+def _first_standalone(
+    pattern: re.Pattern[str], text: str, pos: int, not_after: re.Pattern[str]
+) -> re.Match[str] | None:
+    """The first match that ``_standalone`` gives from ``pos`` on."""
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start > 0 and not_after.match(text, start - 1):
+            pos = start + 1
+            continue
+        return m
+    return None
+
+
 def _occurrences(text: str, strings: tuple[str, ...]) -> list[int]:
     """The positions where one of ``strings`` (all of one length) occurs in ``text``, in order."""
     found = []
@@ -242,6 +305,15 @@ def _first_strings(words: Iterable[str]) -> tuple[str, ...] | None:
     width = min(len(w) for w in words)
     firsts = tuple(sorted({w[:width] for w in words}))
     return firsts if len(firsts) > 1 else None
+
+
+def _det_patterns(
+    det: str, parts: list[str] | None, rest: str, table: dict[str, Any]
+) -> tuple[re.Pattern[str], dict[str, Any], list[re.Pattern[str]] | None]:
+    """The anaphor pattern ``(?P<det>`` det ``)`` rest, its agreement ``table``, and the
+    pattern for each of ``parts`` of the determiners."""
+    split = None if parts is None else [re.compile(f"(?P<det>{p}){rest}") for p in parts]
+    return re.compile(f"(?P<det>{det}){rest}"), table, split
 
 
 def _head_end_check(heads: list[str], endings: Iterable[str]) -> str:
@@ -411,7 +483,9 @@ class CompanyFinder:
             re.compile(r"the ((?:[A-Z][\w&.'-]*\s){1,3})group\b") if self.lang == "en" else None
         )
         # anaphora
-        self.anaphor_re, self.anaphor_genders = self._anaphora(words.get("anaphora", {}))
+        self.anaphor_re, self.anaphor_genders, self.anaphor_parts = self._anaphora(
+            words.get("anaphora", {})
+        )
         # "Payvia, the London-based payments start-up,": a name before an apposition
         spec = words.get("anaphora", {})
         app = words.get("apposition", {})
@@ -444,12 +518,15 @@ class CompanyFinder:
             forms.setdefault(form, index)
         return forms
 
-    def _anaphora(self, spec: dict[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
+    def _anaphora(
+        self, spec: dict[str, Any]
+    ) -> tuple[re.Pattern[str] | None, dict[str, Any], list[re.Pattern[str]] | None]:
         """The pattern of a definite noun phrase about a company, to be searched with
-        ``_standalone`` (it does not check what precedes the determiner), and for a gendered
-        language the agreement table of ``_agrees``."""
+        ``_standalone`` (it does not check what precedes the determiner), for a gendered
+        language the agreement table of ``_agrees``, and the pattern split by the first
+        character of the determiner, for ``_standalone_any`` (None if it cannot be)."""
         if not spec:
-            return None, {}
+            return None, {}, None
         dets = spec.get("determiners", [])
         max_mod = int(spec.get("max_modifiers", 2))
         if isinstance(dets, dict):  # gendered (German)
@@ -459,8 +536,9 @@ class CompanyFinder:
             modifier = rf"(?:[a-zäöüß][\w-]*(?:{endings})|[A-ZÄÖÜ][\w-]*er)"
             gen_ends = spec.get("genitive_endings", ())
             gen_end = "|".join(re.escape(e) for e in gen_ends)
-            pattern = (
-                rf"(?P<det>{_ignore_case(dets)})\s+"
+            det = _ignore_case(dets)
+            rest = (
+                rf"\s+"
                 rf"(?P<mods>(?:{modifier}\s+){{0,{max_mod}}})"
                 rf"{_head_end_check(heads, gen_ends)}"
                 rf"(?P<head>[\w-]*?(?P<stem>{_ignore_case(heads)})(?P<end>{gen_end})?)"
@@ -471,7 +549,7 @@ class CompanyFinder:
                 "gender_of": {h: g for g, hs in genders.items() for h in hs},
                 "genitive_dets": set(spec.get("genitive_determiners", ())),
             }
-            return re.compile(pattern), table
+            return _det_patterns(det, _by_first_character(dets, ignore_case=True), rest, table)
         heads = spec.get("heads", [])
         adjectives = spec.get("adjectives", [])
         # "[\w']++": what follows a hyphenated word ("Munich-based") is a space or a hyphen,
@@ -480,12 +558,13 @@ class CompanyFinder:
             rf"(?:[A-Z][\w.]*,\s+[A-Z][\w.]*\s*-\s*\w+"  # "Redmond, Washington-based"
             rf"|[A-Z][\w.&'-]*|i[A-Z]\w*|[\w']++(?:-[\w']++)+|{_ignore_case(adjectives)})"
         )
-        pattern = (
-            rf"(?P<det>{_alternation(dets)})\s+"
+        det = _alternation(dets)
+        rest = (
+            rf"\s+"
             rf"(?P<mods>(?:{modifier}\s*?(?:-\s*)?\s+){{0,{max_mod}}})"
             rf"(?P<head>(?P<stem>{_alternation(heads)}))(?![\w-])"
         )
-        return re.compile(pattern), {}
+        return _det_patterns(det, _by_first_character(dets), rest, {})
 
     # -- the component --------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -977,7 +1056,11 @@ class CompanyFinder:
         named_tokens = {i for s in named for i in range(s.start, s.end)}
         found: list[tuple[Span, str | None]] = []  # (span, modifiers); None: possessive
         if self.anaphor_re is not None:
-            for m in _standalone(self.anaphor_re, text):
+            found_phrases = (
+                _standalone(self.anaphor_re, text) if self.anaphor_parts is None
+                else _standalone_any(self.anaphor_parts, text)
+            )
+            for m in found_phrases:
                 if not self._agrees(m):
                     continue
                 # labelled here: a resolved phrase is kept as this span
