@@ -166,18 +166,15 @@ def test_short_name_of_an_unknown_company_takes_its_full_name(lang, text, short,
         "",
     ],
 )
-def test_scan_from_first_strings_finds_the_same_matches(text):
-    """``_standalone`` with ``firsts`` tries the pattern only where the words begin; it finds
-    what the search of the whole text finds."""
-    from eventx.components.companies import _first_strings, _standalone
+def test_possessives_split_by_first_character_finds_the_same(text):
+    """The German possessives are searched as one pattern per first letter ("sein...",
+    "ihr..."); that finds what the search of the whole alternation finds."""
+    from eventx.components.companies import _standalone, _standalone_any
 
-    words = ["seinem", "seines", "seiner", "seinen", "ihres", "ihrer", "ihren", "seine",
-             "ihrem", "ihre"]
-    pattern = re.compile("(?:" + "|".join(words) + r")(?![\w-])")
-    firsts = _first_strings(words)
-    assert firsts == ("ihre", "sein")
-    spans = [m.span() for m in _standalone(pattern, text)]
-    assert [m.span() for m in _standalone(pattern, text, firsts=firsts)] == spans
+    finder = pipeline.load("de").get_pipe("eventx_companies")
+    assert finder.possessive_parts is not None and len(finder.possessive_parts) == 2
+    spans = [m.span() for m in _standalone(finder.possessive_re, text)]
+    assert [m.span() for m in _standalone_any(finder.possessive_parts, text)] == spans
 
 
 @pytest.mark.parametrize(

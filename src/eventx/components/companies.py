@@ -201,10 +201,7 @@ _WORD = re.compile(r"\w")
 
 
 def _standalone(
-    pattern: re.Pattern[str],
-    text: str,
-    not_after: re.Pattern[str] = _WORD_OR_HYPHEN,
-    firsts: tuple[str, ...] | None = None,
+    pattern: re.Pattern[str], text: str, not_after: re.Pattern[str] = _WORD_OR_HYPHEN
 ) -> Iterator[re.Match[str]]:
     r"""The matches of ``(?<!X)`` + ``pattern`` in ``text`` (X: ``not_after``, by default
     ``[\w-]``), as ``finditer`` gives them.
@@ -212,38 +209,11 @@ def _standalone(
     The condition on the preceding character is checked here, not in the pattern: a pattern
     that begins with a look-behind (or ``\b``) is tried at every position of the text, while
     one that begins with its words is searched quickly for their first characters.
-    ``pattern`` must not match the empty string.
-
-    ``firsts`` (``_first_strings``): strings, one of which begins every match of ``pattern``;
-    the pattern is then tried only where ``str.find`` finds them. ``re`` tries an alternation
-    of words ("seine|ihre|...") at every occurrence of their first letters ("s", "i"),
-    several times slower."""
-    if firsts is not None:
-        yield from _standalone_at(pattern, text, not_after, _occurrences(text, firsts))
-        return
+    ``pattern`` must not match the empty string."""
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        start = m.start()
-        if start > 0 and not_after.match(text, start - 1):
-            pos = start + 1  # on to the next position, as the look-behind would fail here
-            continue
+    while (m := _first_standalone(pattern, text, pos, not_after)) is not None:
         yield m
         pos = m.end()
-
-
-def _standalone_at(
-    pattern: re.Pattern[str], text: str, not_after: re.Pattern[str], starts: list[int]
-) -> Iterator[re.Match[str]]:
-    """``_standalone`` for a pattern whose matches can only begin at ``starts`` (in order):
-    the leftmost match from a position is the match at the first start that has one."""
-    end = 0
-    for start in starts:
-        if start < end or (start > 0 and not_after.match(text, start - 1)):
-            continue
-        m = pattern.match(text, start)
-        if m is not None:
-            yield m
-            end = m.end()
 
 
 def _standalone_any(
@@ -276,44 +246,30 @@ def _first_standalone(
     while (m := pattern.search(text, pos)) is not None:
         start = m.start()
         if start > 0 and not_after.match(text, start - 1):
-            pos = start + 1
+            pos = start + 1  # on to the next position, as the look-behind would fail here
             continue
         return m
     return None
-
-
-def _occurrences(text: str, strings: tuple[str, ...]) -> list[int]:
-    """The positions where one of ``strings`` (all of one length) occurs in ``text``, in order."""
-    found = []
-    for string in strings:
-        i = text.find(string)
-        while i >= 0:
-            found.append(i)
-            i = text.find(string, i + 1)
-    if len(strings) > 1:
-        found.sort()
-    return found
-
-
-def _first_strings(words: Iterable[str]) -> tuple[str, ...] | None:
-    """Strings of one length that begin every one of ``words`` (for ``_standalone``'s
-    ``firsts``): their first letters, as many as the shortest word has. None when there is
-    only one (``re`` finds a pattern's fixed beginning quickly itself) or no word."""
-    words = list(words)
-    if not words or not all(words):
-        return None
-    width = min(len(w) for w in words)
-    firsts = tuple(sorted({w[:width] for w in words}))
-    return firsts if len(firsts) > 1 else None
 
 
 def _det_patterns(
     det: str, parts: list[str] | None, rest: str, table: dict[str, Any]
 ) -> tuple[re.Pattern[str], dict[str, Any], list[re.Pattern[str]] | None]:
     """The anaphor pattern ``(?P<det>`` det ``)`` rest, its agreement ``table``, and the
-    pattern for each of ``parts`` of the determiners."""
-    split = None if parts is None else [re.compile(f"(?P<det>{p}){rest}") for p in parts]
-    return re.compile(f"(?P<det>{det}){rest}"), table, split
+    pattern for each of ``parts`` of the determiners (``_split``)."""
+    return re.compile(f"(?P<det>{det}){rest}"), table, _split(parts, rest, "det")
+
+
+def _split(
+    parts: list[str] | None, rest: str, group: str | None = None
+) -> list[re.Pattern[str]] | None:
+    """A pattern for each of ``parts`` (``_by_first_character``), followed by ``rest``, for
+    ``_standalone_any``; None when there are fewer than two (re finds the fixed beginning
+    of a single one itself)."""
+    if parts is None or len(parts) < 2:
+        return None
+    start = f"(?P<{group}>" if group else "(?:"
+    return [re.compile(f"{start}{p}){rest}") for p in parts]
 
 
 def _head_end_check(heads: list[str], endings: Iterable[str]) -> str:
@@ -395,7 +351,11 @@ class CompanyFinder:
             if self.possessives
             else None
         )
-        self.possessive_firsts = _first_strings(self.possessives)
+        self.possessive_parts = (
+            _split(_by_first_character(self.possessives), r"(?![\w-])")
+            if self.possessives
+            else None
+        )
         roles = words.get("roles", {})
         self.role_preps = frozenset(
             w
@@ -1075,7 +1035,11 @@ class CompanyFinder:
                     continue  # "the company Acme Corp."
                 found.append((span, m.group("mods") or ""))
         if self.possessive_re is not None:
-            for m in _standalone(self.possessive_re, text, firsts=self.possessive_firsts):
+            found_words = (
+                _standalone(self.possessive_re, text) if self.possessive_parts is None
+                else _standalone_any(self.possessive_parts, text)
+            )
+            for m in found_words:
                 span = doc.char_span(m.start(), m.end(), label="ANAPHOR")
                 if span is not None:
                     found.append((span, None))
