@@ -121,7 +121,8 @@ class EventExtractor:
                     frame.fields[fld] = hits[-1].key
                     frame.reasons[fld] = f"cue {hits[-1].source!r} in sentence {prev.start}"
                     break
-                found = [m for rx in rules.regex.get(fld, []) if (m := rx.search(sentence_text(prev)))]
+                text = sentence_text(prev)
+                found = [m for rx in rules.regex.get(fld, []) if (m := rx.search(text))]
                 if found:
                     frame.fields[fld] = found[0].group("x").strip()
                     frame.reasons[fld] = f"expression {found[0].group(0)!r} in an earlier sentence"

@@ -111,7 +111,8 @@ def to_event(cluster: list[Frame], rules: TypeRules, lang: str) -> BaseEvent | N
         elif fld == "period" and isinstance(value, str):
             # reported figures look back, forecasts ahead
             values[fld] = normalize_period(
-                value, sentence_text(best.sent), best.sent.doc._.published, past=rules.type != "guidance"
+                value, sentence_text(best.sent), best.sent.doc._.published,
+                past=rules.type != "guidance",
             )
         else:
             values[fld] = value

@@ -405,8 +405,8 @@ class PatternSet:
 
     @staticmethod
     def _follow(
-        pat: Pattern, low: list[int], strings, idx: list[int], first: int, last: int,  # noqa: ANN001
-        end: int,
+        pat: Pattern, low: list[int], strings,  # noqa: ANN001
+        idx: list[int], first: int, last: int, end: int,
     ) -> bool:
         """Match the steps ``first`` to ``last`` (exclusive) after the token ``idx[-1]``,
         each on the first token that fits (at most ``MAX_GAP`` tokens away after a gap),
