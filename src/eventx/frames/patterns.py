@@ -10,12 +10,12 @@ A pattern is a sequence of *steps* separated by single spaces; each step matches
   ``stößt|stieß ... ab``)
 - a leading ``!`` on a pattern marks a negative pattern (used for exclusions).
 
-Patterns compile to regular expressions once per language. Each pattern is looked up by
-one step, its *anchor* (the most specific of its steps). Which
-anchor steps of which pattern sets a word matches is looked up once per distinct
-lower-case form (its ``LOWER`` hash, read for the whole Doc in one array) for all pattern
-sets together; inside the event component each set's candidate tokens are kept per Doc, so
-asking a set about a sentence costs a bisection.
+Patterns compile once per language: a step of plain words to a set, a step with ``*`` to a
+regular expression. Each pattern is looked up by one step, its *anchor* (the most specific
+of its steps). Which anchor steps of which pattern sets a word matches is looked up once per
+distinct lower-case form (its ``LOWER`` hash, read for the whole Doc in one array) for all
+pattern sets together; inside the event component each set's candidate tokens are kept per
+Doc, so asking a set about a sentence costs a bisection.
 """
 
 from __future__ import annotations
@@ -220,6 +220,8 @@ class Pattern:
         reach = sum(1 + (MAX_GAP if gap else 0) for gap in before)
         return cls(source, key, tuple(steps), anchor, reach, any(before),
                    tuple(parts[anchor].split("|")))
+
+
 @dataclass(frozen=True)
 class Hit:
     """A pattern found in a Doc: token indices of every step, in text order."""
