@@ -225,6 +225,13 @@ def test_legal_forms_found_with_the_register_or_by_a_matcher_of_their_own():
     ]
 
 
+def _assert_same_matches(rx: re.Pattern[str], plain: re.Pattern[str], text: str) -> None:
+    """``rx`` and its plain form match the same, with the same groups, at every position."""
+    for start in range(len(text)):
+        a, b = rx.match(text, start), plain.match(text, start)
+        assert (a and a.groupdict()) == (b and b.groupdict()), text[start:]
+
+
 def test_head_word_look_ahead_changes_no_german_anaphor():
     """The look-ahead before a head word only rules out words that cannot be one."""
     finder = pipeline.load("de").get_pipe("eventx_companies")
@@ -239,9 +246,7 @@ def test_head_word_look_ahead_changes_no_german_anaphor():
         "das Start-up Foo, der Versicherer Allianz, die Kette, die Firmas, dem Discounter, "
         "die Fluggesellschaftes, der Münchner Technologiekonzern, die Holdings, das Institut"
     )
-    for start in range(len(text)):
-        a, b = finder.anaphor_re.match(text, start), plain.match(text, start)
-        assert (a and a.groupdict()) == (b and b.groupdict()), text[start:]
+    _assert_same_matches(finder.anaphor_re, plain, text)
 
 
 def test_possessive_hyphenated_modifier_changes_no_english_anaphor():
@@ -255,9 +260,7 @@ def test_possessive_hyphenated_modifier_changes_no_english_anaphor():
         "The Redmond, Washington-based company, the chip-maker-to-be firm, the US-based "
         "the iPhone maker, the world's biggest drugmaker, the long-term-group"
     )
-    for start in range(len(text)):
-        a, b = finder.anaphor_re.match(text, start), plain.match(text, start)
-        assert (a and a.groupdict()) == (b and b.groupdict()), text[start:]
+    _assert_same_matches(finder.anaphor_re, plain, text)
 
 
 @pytest.mark.parametrize(
