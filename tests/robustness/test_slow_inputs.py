@@ -22,6 +22,10 @@ What made each slow (all fixed):
   word of a run of number words ("ten ten ten ...": at most eight words);
 - one name repeated ("Bank Bank ..."): every occurrence sorted all candidates of the name
   and re-read the Doc's words (``components/companies.py``).
+- a long run of white space after "in" in a sentence about an investment (or after "auf den"
+  in one about a write-down): the field pattern tried every way of sharing the run among its
+  white space parts (``lang/de/events/*.toml``: white space taken possessively). These are
+  short texts with one run, below.
 """
 
 from __future__ import annotations
@@ -91,3 +95,20 @@ def test_normalisers_run(unit, lang):
     text = (unit * (LONG // len(unit) + 1))[:LONG]
     eventx.parse_money(text, lang=lang)
     eventx.parse_horizon(text, lang=lang)
+
+
+# (id, text with one long run of white space, language)
+RUNS = [
+    ("investment-in-spaces",
+     "Nestlé will in den kommenden drei Jahren in die Kaffeeproduktion investieren, davon in"
+     + " " * 400 + "Frankreich", "de"),
+    ("impairment-auf-den-spaces",
+     "Der Versorger schreibt 1,2 Mrd. Euro ab, vor allem auf den" + " " * 2000 + "Bestand",
+     "de"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), [(t, lang) for _, t, lang in RUNS],
+                         ids=[r[0] for r in RUNS])
+def test_white_space_runs(text, lang):
+    check_events(text, eventx.extract(text, lang=lang))
