@@ -109,9 +109,7 @@ class SentenceSplitter:
         punctuation (possibly followed by closing quotes). Token texts are read from
         ``text`` by the token starts ``idx``, without a Token object each."""
         j = nxt - 1
-        last = text[idx[j] : idx[nxt]]  # _token_text, inlined for the common case
-        if last[-1] == " " and len(last) > 1:
-            last = last[:-1]
+        last = _token_text(text, idx, j)
         while j > 0 and (last.isspace() or last in _CLOSERS):
             j -= 1
             last = _token_text(text, idx, j)
