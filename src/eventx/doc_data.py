@@ -28,8 +28,7 @@ def value_of(span: Span) -> object:
 
 def set_value(span: Span, value: object) -> None:
     """Set ``span._.value``."""
-    values = span.doc.user_data.setdefault(_VALUES_KEY, {})
-    values[(span.start_char, span.end_char, span.label)] = value
+    span_values(span.doc)[(span.start_char, span.end_char, span.label)] = value
 
 
 def span_values(doc: Doc) -> dict[tuple[int, int, int], object]:
