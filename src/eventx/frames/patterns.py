@@ -195,8 +195,6 @@ class Pattern:
     anchor: int = 0
     #: how far before the anchor the first step can lie (in tokens)
     reach: int = 0
-    #: whether a gap lies before the anchor
-    gapped: bool = False
     #: the alternatives of the anchor step, as written ("verkauf*", "sold")
     anchor_alternatives: tuple[str, ...] = ()
 
@@ -218,8 +216,13 @@ class Pattern:
         anchor = scores.index(max(scores))
         before = [gap for _, gap in steps[1 : anchor + 1]]
         reach = sum(1 + (MAX_GAP if gap else 0) for gap in before)
-        return cls(source, key, tuple(steps), anchor, reach, any(before),
-                   tuple(parts[anchor].split("|")))
+        return cls(source, key, tuple(steps), anchor, reach, tuple(parts[anchor].split("|")))
+
+    @property
+    def gapped(self) -> bool:
+        """Whether a gap lies before the anchor (then the first step can lie further back
+        than one token per step)."""
+        return self.reach > self.anchor
 
 
 @dataclass(frozen=True)
