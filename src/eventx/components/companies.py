@@ -133,8 +133,13 @@ def _union(lang: str, key: str) -> list[str]:
     return list(seen)
 
 
+def _longest_first(words: Iterable[str]) -> list[str]:
+    """The distinct words, longest first (the order an alternation tries them in)."""
+    return sorted(set(words), key=len, reverse=True)
+
+
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in _longest_first(words))
 
 
 #: the characters other than ``c`` and ``c.upper()`` that match an ASCII letter ``c`` under
@@ -152,7 +157,7 @@ def _ignore_case(words: Iterable[str]) -> str:
     characters fall in different sets cannot match at the same place, so the grouping (which
     keeps the order of the words within a group) changes no match. Words that begin with
     other than ASCII are left as they are."""
-    ordered = sorted(set(words), key=len, reverse=True)
+    ordered = _longest_first(words)
     if not all(w and w[0].isascii() for w in ordered):
         return "(?i:" + _alternation(ordered) + ")"
     groups: dict[str, list[str]] = {}
@@ -179,7 +184,7 @@ def _by_first_character(words: Iterable[str], ignore_case: bool = False) -> list
     beginning of a pattern by a quick scan of the text, while it tests a set of characters
     ("[dD]", "[tT]") at every position. Words keep their order. None when ``ignore_case``
     and a word begins with other than ASCII."""
-    ordered = sorted(set(words), key=len, reverse=True)
+    ordered = _longest_first(words)
     if not ordered or not all(ordered) or (
         ignore_case and not all(w[0].isascii() for w in ordered)
     ):
